@@ -15,7 +15,7 @@ import java.util.List;
  * byte for byte; changed or new fields are written as {@code Name: value}. On output the Content-Length always
  * matches the body (added when missing, as streams require it: RFC 3261 §20.14).
  *
- * <p>Arguments are checked: header names must be tokens and values must not contain CR, LF or NUL (no header
+ * <p>Arguments are checked: header names must be tokens and values must not contain CR or LF (no header
  * injection); violations throw {@link IllegalArgumentException}, which is a programming error, not bad input.
  */
 public final class SipMessageBuilder {
@@ -395,11 +395,12 @@ public final class SipMessageBuilder {
         return new Field(name, name.name(), null, -1, value);
     }
 
+    /** CR or LF would end the field early (header injection); NUL is legal as a quoted-pair (RFC 3261 §25). */
     private static void checkValue(String value) {
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
-            if (c == '\r' || c == '\n' || c == 0) {
-                throw new IllegalArgumentException("header value must not contain CR, LF or NUL");
+            if (c == '\r' || c == '\n') {
+                throw new IllegalArgumentException("header value must not contain CR or LF");
             }
         }
     }
