@@ -500,7 +500,11 @@ final class MessageReader {
                 continue;
             }
             if (id == HeaderName.VIA.id()) {
-                vias.add(value(buf, base, f));
+                String v = value(buf, base, f);
+                if (v == null) {
+                    return new MandatoryHeaders(null, List.of(), null, null, null, null);
+                }
+                vias.add(v);
             } else if (id == HeaderName.FROM.id() && from == null) {
                 from = value(buf, base, f);
             } else if (id == HeaderName.TO.id() && to == null) {
@@ -515,8 +519,10 @@ final class MessageReader {
         return new MandatoryHeaders(m, vias, from, to, callId, cseq);
     }
 
+    /** A field's value, or null when it holds a bare CR: copied into a response, it would inject a line end. */
     private String value(byte[] buf, int base, int f) {
-        return SipMessage.decodeValue(buf, base, fields, f);
+        String v = SipMessage.decodeValue(buf, base, fields, f);
+        return v.indexOf('\r') >= 0 || v.indexOf('\n') >= 0 ? null : v;
     }
 
     Framed.Malformed malformed(byte[] buf, int base) {

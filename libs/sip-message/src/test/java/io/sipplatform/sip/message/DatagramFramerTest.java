@@ -140,6 +140,16 @@ class DatagramFramerTest {
     }
 
     @Test
+    void bareCrInAMandatoryHeaderMakesTheRequestUnanswerableRatherThanCopied() {
+        byte[] b = Msgs.head("OPTIONS sip:h SIP/2.0", "Via: SIP/2.0/UDP h;branch=z9hG4bK1", "From: <sip:a@h>;tag=1",
+                "To: <sip:h>", "Call-ID: c\rInjected: yes", "CSeq: 1 OPTIONS");
+        Framed.Malformed m = malformed(b);
+        assertEquals(MalformedReason.BAD_HEADER, m.reason());
+        assertNull(m.readable().callId());
+        assertFalse(m.readable().answerable());
+    }
+
+    @Test
     void compactAndOddCaseNamesFindTheirHeaders() {
         byte[] b = Msgs.head("OPTIONS sip:h SIP/2.0", "v: SIP/2.0/UDP h;branch=z9hG4bK1", "f: <sip:a@h>;tag=1",
                 "T: <sip:h>", "i: c", "cSEQ: 1 OPTIONS", "L: 0", "x-CuStOm: 1");
