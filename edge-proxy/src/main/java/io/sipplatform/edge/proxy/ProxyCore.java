@@ -1,0 +1,875 @@
+package io.sipplatform.edge.proxy;
+
+import io.sipplatform.edge.time.Timers;
+import io.sipplatform.edge.transaction.ClientListener;
+import io.sipplatform.edge.transaction.ClientTransaction;
+import io.sipplatform.edge.transaction.ServerTransaction;
+import io.sipplatform.edge.transaction.TerminationCause;
+import io.sipplatform.edge.transaction.TransactionLayer;
+import io.sipplatform.edge.transaction.TransactionUser;
+import io.sipplatform.edge.transport.Destination;
+import io.sipplatform.edge.transport.Inbound;
+import io.sipplatform.edge.transport.SipSender;
+import io.sipplatform.edge.transport.Transport;
+import io.sipplatform.sip.SipParseException;
+import io.sipplatform.sip.header.NameAddr;
+import io.sipplatform.sip.header.Via;
+import io.sipplatform.sip.message.HeaderName;
+import io.sipplatform.sip.message.SipMessage;
+import io.sipplatform.sip.message.SipMessageBuilder;
+import io.sipplatform.sip.message.SipMethod;
+import io.sipplatform.sip.message.SipRequest;
+import io.sipplatform.sip.message.SipResponse;
+import io.sipplatform.sip.message.SipStatus;
+import io.sipplatform.sip.uri.SipUri;
+import io.sipplatform.sip.uri.Uri;
+
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
+
+/**
+ * The stateful proxy of RFC 3261 §16 for one event-loop shard: it validates requests, asks routing where they go,
+ * forwards them over client transactions with serial failover between target groups and parallel forking inside a
+ * group, selects and relays the best response, and loose-routes in-dialog requests by its own signed Record-Route.
+ * Single-threaded: every method runs on the shard's thread; asynchronous answers hop back through {@code shard}.
+ */
+public final class ProxyCore implements TransactionUser {
+    /** Methods whose forwarded requests carry our Record-Route: they can create dialogs (RFC 3261 §16.6 step 4). */
+    private static final Set<SipMethod> RECORD_ROUTED = Set.of(SipMethod.INVITE, SipMethod.SUBSCRIBE,
+            SipMethod.REFER, SipMethod.NOTIFY);
+    private static final String ALLOW = "INVITE, ACK, CANCEL, BYE, OPTIONS, REGISTER, PRACK, UPDATE, INFO, MESSAGE, "
+            + "REFER, SUBSCRIBE, NOTIFY";
+    static final String TOKEN_PARAM = "ert";
+
+    private final EdgeIdentity me;
+    private final RouteToken routeToken;
+    private final RequestValidator validator;
+    private final Upstream upstream;
+    private final NextHops nextHops;
+    private final SipSender sender;
+    private final Timers timers;
+    private final Executor shard;
+    private final ProxySettings settings;
+    private final Map<ServerTransaction, Call> calls = new HashMap<>();
+    private TransactionLayer layer;
+    private long branchCounter;
+    private final ProxyStats stats = new ProxyStats();
+
+    public ProxyCore(EdgeIdentity me, RouteToken routeToken, Upstream upstream, NextHops nextHops, SipSender sender,
+                     Timers timers, Executor shard, ProxySettings settings) {
+        this.me = me;
+        this.routeToken = routeToken;
+        this.upstream = upstream;
+        this.nextHops = nextHops;
+        this.sender = sender;
+        this.timers = timers;
+        this.shard = shard;
+        this.settings = settings;
+        this.validator = new RequestValidator(Set.of(), me::isMine);
+    }
+
+    /** Completes construction: the layer and the core refer to each other. */
+    public void attach(TransactionLayer transactionLayer) {
+        this.layer = transactionLayer;
+    }
+
+    /** Counters for metrics. */
+    public ProxyStats stats() {
+        return stats;
+    }
+
+    /** Calls (server transactions) the core still has to finish. */
+    public int openCalls() {
+        return calls.size();
+    }
+
+    // ---------------------------------------------------------------- requests
+
+    @Override
+    public void onRequest(ServerTransaction tx) {
+        SipRequest req = tx.request();
+        stats.requests++;
+        SipMethod method = req.method();
+        try {
+            if (method.equals(SipMethod.CANCEL)) {
+                onCancel(tx);
+                return;
+            }
+            String toTag = req.toTag();
+            if (toTag != null) {
+                inDialog(tx, req);
+                return;
+            }
+            if (method.equals(SipMethod.OPTIONS) && addressedToMe(req)) {
+                answer(tx, 200, "OK", List.of(new Decision.Header("Allow", ALLOW),
+                        new Decision.Header("Accept", "application/sdp")));
+                return;
+            }
+            if (method.equals(SipMethod.REGISTER) && addressedToMe(req)) {
+                register(tx, req);
+                return;
+            }
+        } catch (SipParseException e) {
+            answer(tx, 400, "Bad Request (" + e.getMessage() + ")", List.of());
+            return;
+        }
+        outOfDialog(tx, req);
+    }
+
+    private boolean addressedToMe(SipRequest req) {
+        if (req.routes().stream().anyMatch(r -> !(r.uri() instanceof SipUri s && me.isMe(s)))) {
+            return false;
+        }
+        return req.requestUri() instanceof SipUri uri && (me.servesHost(uri) && uri.user() == null
+                || req.method().equals(SipMethod.REGISTER) && me.servesHost(uri));
+    }
+
+    private void register(ServerTransaction tx, SipRequest req) {
+        Optional<Rejection> bad = validator.validate(req, null);
+        if (bad.isPresent()) {
+            reject(tx, bad.get());
+            return;
+        }
+        CompletionStage<Upstream.LocalAnswer> answer = upstream.register(req, tx.source());
+        answer.whenCompleteAsync((a, failure) -> {
+            if (failure != null || a == null) {
+                answer(tx, 500, "Server Internal Error", List.of());
+            } else {
+                answer(tx, a.code(), a.reason(), a.headers());
+            }
+        }, shard);
+    }
+
+    private void outOfDialog(ServerTransaction tx, SipRequest req) {
+        Optional<Rejection> bad = validator.validate(req, loopKey(req));
+        if (bad.isPresent()) {
+            reject(tx, bad.get());
+            return;
+        }
+        Call call = new Call(tx);
+        calls.put(tx, call);
+        upstream.decide(req, tx.source()).whenCompleteAsync((decision, failure) -> {
+            if (failure != null || decision == null) {
+                finish(call, 500, "Server Internal Error", List.of());
+            } else {
+                apply(call, decision);
+            }
+        }, shard);
+    }
+
+    private void apply(Call call, Decision decision) {
+        if (call.finalSent) {
+            return;
+        }
+        if (decision instanceof Decision.Reject r) {
+            finish(call, r.rejection().code(), r.rejection().reason(), headers(r.rejection()));
+        } else if (decision instanceof Decision.Challenge c) {
+            List<Decision.Header> h = new ArrayList<>();
+            for (String v : c.proxyAuthenticate()) {
+                h.add(new Decision.Header("Proxy-Authenticate", v));
+            }
+            finish(call, 407, "Proxy Authentication Required", h);
+        } else if (decision instanceof Decision.Redirect r) {
+            List<Decision.Header> h = new ArrayList<>();
+            for (String c : r.contacts()) {
+                h.add(new Decision.Header("Contact", c));
+            }
+            finish(call, r.code(), r.reason(), h);
+        } else if (decision instanceof Decision.Proxy p) {
+            if (call.cancelled) {
+                finish(call, 487, "Request Terminated", List.of());
+                return;
+            }
+            if (p.groups().isEmpty()) {
+                finish(call, 404, "Not Found", List.of());
+                return;
+            }
+            call.plan = p;
+            startGroup(call, 0);
+        }
+    }
+
+    // ---------------------------------------------------------------- forking and failover (§16.5-§16.7)
+
+    private void startGroup(Call call, int index) {
+        call.group = index;
+        call.branches.clear();
+        Decision.TargetGroup group = call.plan.groups().get(index);
+        for (Decision.Target target : group.targets()) {
+            Branch b = new Branch(call, target);
+            call.branches.add(b);
+        }
+        for (Branch b : List.copyOf(call.branches)) {
+            forward(b);
+        }
+    }
+
+    private void forward(Branch b) {
+        Call call = b.call;
+        SipRequest in = call.server.request();
+        Uri requestUri;
+        try {
+            requestUri = Uri.parse(b.target.requestUri());
+        } catch (SipParseException e) {
+            b.fail(500, "Bad Target", false, false);
+            return;
+        }
+        Uri hopUri = requestUri;
+        if (b.target.destinationUri() != null) {
+            try {
+                hopUri = Uri.parse(b.target.destinationUri());
+            } catch (SipParseException e) {
+                b.fail(500, "Bad Target", false, false);
+                return;
+            }
+        }
+        CompletionStage<Destination> where;
+        if (b.target.flowId() != null && hopUri instanceof SipUri s) {
+            Transport t = b.target.transport() != null ? b.target.transport() : Transport.TCP;
+            where = java.util.concurrent.CompletableFuture.completedFuture(
+                    new Destination(t, InetSocketAddress.createUnresolved(s.hostWithoutBrackets(),
+                            s.port() > 0 ? s.port() : 5060), b.target.flowId()));
+        } else {
+            where = nextHops.resolve(hopUri, b.target.transport());
+        }
+        where.whenCompleteAsync((dest, failure) -> {
+            if (b.done || call.finalSent) {
+                return;
+            }
+            if (failure != null || dest == null) {
+                b.fail(503, "Service Unavailable", false, true);
+                return;
+            }
+            if (call.cancelled) {
+                b.fail(487, "Request Terminated", false, false);
+                return;
+            }
+            SipRequest out = buildForward(call, b, in, b.target.requestUri(), dest);
+            b.tx = layer.sendRequest(out, dest, b);
+            b.startTimers();
+        }, shard);
+    }
+
+    private SipRequest buildForward(Call call, Branch b, SipRequest in, String requestUri, Destination dest) {
+        SipMessageBuilder mb = in.toBuilder().requestUri(requestUri).decrementMaxForwards();
+        // a preloaded Route naming us is consumed here (§16.4)
+        NameAddr top = in.topRoute();
+        if (top != null && top.uri() instanceof SipUri s && me.isMe(s)) {
+            mb.popRoute();
+        }
+        for (String name : call.plan.removeHeaders()) {
+            mb.removeHeader(HeaderName.of(name));
+        }
+        for (Decision.Header h : call.plan.addHeaders()) {
+            mb.addHeader(h.name(), h.value());
+        }
+        Transport inT = call.server.source().transport();
+        if (RECORD_ROUTED.contains(in.method())) {
+            String token = routeToken.sign(routeState(call.server.source(), b.target, dest));
+            // RFC 5658 double Record-Route when the two sides use different transports
+            if (inT != dest.transport()) {
+                mb.addRecordRoute(recordRoute(inT, token));
+            }
+            mb.addRecordRoute(recordRoute(dest.transport(), token));
+        }
+        mb.pushVia(via(dest.transport(), loopKey(in)));
+        return (SipRequest) mb.build();
+    }
+
+    /** What an in-dialog request needs to reach each side without dialog state. */
+    private Map<String, String> routeState(Inbound caller, Decision.Target target, Destination dest) {
+        Map<String, String> st = new LinkedHashMap<>();
+        st.put("a", side(caller.transport(), caller.remote(), caller.flowId()));
+        if (target.flowId() != null) {
+            st.put("b", side(dest.transport(), dest.address(), target.flowId()));
+        }
+        st.put("e", me.replicaId());
+        return st;
+    }
+
+    private static String side(Transport t, InetSocketAddress addr, String flowId) {
+        String host = addr.getHostString();
+        return t.name() + "|" + host + "|" + addr.getPort() + (flowId != null ? "|" + flowId : "");
+    }
+
+    private static Destination parseSide(String s) {
+        String[] p = s.split("\\|", 4);
+        if (p.length < 3) {
+            return null;
+        }
+        Transport t = Transport.fromToken(p[0]);
+        int port;
+        try {
+            port = Integer.parseInt(p[2]);
+        } catch (NumberFormatException e) {
+            return null;
+        }
+        if (t == null || port <= 0 || port > 65535) {
+            return null;
+        }
+        return new Destination(t, new InetSocketAddress(p[1], port), p.length == 4 ? p[3] : null);
+    }
+
+    private String recordRoute(Transport t, String token) {
+        EdgeIdentity.HostPort hp = me.pointFor(t);
+        String scheme = t == Transport.TLS || t == Transport.WSS ? "sips" : "sip";
+        return "<" + scheme + ":" + hostForUri(hp.host()) + ":" + hp.port() + ";transport=" + t.uriParam() + ";lr;"
+                + TOKEN_PARAM + "=" + token + ">";
+    }
+
+    private String via(Transport t, String loopKey) {
+        EdgeIdentity.HostPort hp = me.pointFor(t);
+        return "SIP/2.0/" + t.viaToken() + " " + hostForUri(hp.host()) + ":" + hp.port() + ";branch=z9hG4bK-"
+                + me.replicaId() + "-" + loopKey + "-" + Long.toString(++branchCounter, 36) + ";rport";
+    }
+
+    private static String hostForUri(String host) {
+        return host.indexOf(':') >= 0 && !host.startsWith("[") ? "[" + host + "]" : host;
+    }
+
+    /** §16.6 step 8 loop key: what identifies this request regardless of the hop it came from. */
+    static String loopKey(SipRequest req) {
+        try {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            String toTag = req.toTag();
+            md.update((req.requestUriText() + "|" + req.fromTag() + "|" + (toTag == null ? "" : toTag) + "|"
+                    + req.callId() + "|" + req.cseq().number() + "|" + String.join(",", req.proxyRequire()))
+                    .getBytes(StandardCharsets.UTF_8));
+            byte[] h = md.digest();
+            return HexFormat.of().formatHex(h, 0, 6);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Called when a branch has its final outcome: forward a 2xx, or pick the next step when the group is done. */
+    private void branchDone(Branch b) {
+        Call call = b.call;
+        if (call.finalSent) {
+            return;
+        }
+        for (Branch other : call.branches) {
+            if (!other.done) {
+                return;
+            }
+        }
+        Branch best = bestOf(call.branches);
+        boolean more = call.group + 1 < call.plan.groups().size();
+        if (more && !call.cancelled && !call.sixxx && best != null && call.plan.groups().get(call.group)
+                .failover().failsOver(best.code, best.timeout, best.transportError)) {
+            stats.failovers++;
+            startGroup(call, call.group + 1);
+            return;
+        }
+        if (call.cancelled && (best == null || best.code < 300 || best.response == null)) {
+            finish(call, 487, "Request Terminated", List.of());
+            return;
+        }
+        if (best == null) {
+            finish(call, 408, "Request Timeout", List.of());
+        } else if (best.response != null && best.code != 503) {
+            relayFinal(call, best.response);
+        } else if (best.code == 503 && best.response != null) {
+            finish(call, 500, "Server Internal Error", List.of()); // §16.7 step 6: a 503 is not passed on
+        } else {
+            finish(call, best.code, best.reason, List.of());
+        }
+    }
+
+    /** §16.7 step 6: a 6xx first, else the lowest class; 401/407 challenges gathered into one response. */
+    private static Branch bestOf(List<Branch> branches) {
+        Branch best = null;
+        for (Branch b : branches) {
+            if (best == null || rank(b) < rank(best)) {
+                best = b;
+            }
+        }
+        return best;
+    }
+
+    private static int rank(Branch b) {
+        int c = b.code;
+        if (c >= 600) {
+            return 0;
+        }
+        return c; // lower class (and lower code within it) is better; 408/503 we made ourselves rank as codes
+    }
+
+    // ---------------------------------------------------------------- responses
+
+    private void relayProvisional(Call call, SipResponse response) {
+        if (call.finalSent || response.statusCode() == 100) {
+            return; // 100 Trying is hop by hop (§16.7 step 5)
+        }
+        call.server.respond(stripTopVia(response));
+    }
+
+    private void relayFinal(Call call, SipResponse response) {
+        call.finalSent = true;
+        call.server.respond(stripTopVia(response));
+        stats.responses(response.statusCode());
+        end(call);
+    }
+
+    private static SipResponse stripTopVia(SipResponse r) {
+        return (SipResponse) r.toBuilder().popVia().build();
+    }
+
+    private void finish(Call call, int code, String reason, List<Decision.Header> headers) {
+        if (call.finalSent) {
+            return;
+        }
+        call.finalSent = true;
+        answer(call.server, code, reason, headers);
+        end(call);
+    }
+
+    private void end(Call call) {
+        for (Branch b : call.branches) {
+            if (!b.done) {
+                b.cancel();
+            }
+        }
+        calls.remove(call.server);
+    }
+
+    private void answer(ServerTransaction tx, int code, String reason, List<Decision.Header> headers) {
+        SipMessageBuilder b = SipMessageBuilder.responseTo(tx.request(), new SipStatus(code, reason));
+        if (code > 100) {
+            b.toTagIfAbsent(localTag(tx.request()));
+        }
+        for (Decision.Header h : headers) {
+            b.addHeader(h.name(), h.value());
+        }
+        if (code == 503 && headers.stream().noneMatch(h -> h.name().equalsIgnoreCase("Retry-After"))) {
+            b.addHeader(HeaderName.RETRY_AFTER, Long.toString(settings.retryAfter().toSeconds()));
+        }
+        tx.respond((SipResponse) b.build());
+        stats.responses(code);
+    }
+
+    private void reject(ServerTransaction tx, Rejection r) {
+        answer(tx, r.code(), r.reason(), headers(r));
+    }
+
+    private static List<Decision.Header> headers(Rejection r) {
+        List<Decision.Header> h = new ArrayList<>();
+        r.headers().forEach((k, v) -> h.add(new Decision.Header(k, v)));
+        return h;
+    }
+
+    /** A To tag for responses the edge makes itself: stable per request so retransmitted answers agree. */
+    private String localTag(SipRequest req) {
+        return "e" + Integer.toHexString((req.callId() + req.cseq().number()).hashCode() & 0x7fffffff);
+    }
+
+    // ---------------------------------------------------------------- CANCEL (§16.10)
+
+    private void onCancel(ServerTransaction cancelTx) {
+        ServerTransaction invite = layer.findInviteFor(cancelTx.request());
+        if (invite == null) {
+            answer(cancelTx, 481, "Call/Transaction Does Not Exist", List.of());
+            return;
+        }
+        answer(cancelTx, 200, "OK", List.of());
+        Call call = calls.get(invite);
+        if (call == null) {
+            return;
+        }
+        call.cancelled = true;
+        boolean pending = false;
+        for (Branch b : call.branches) {
+            if (!b.done) {
+                pending = true;
+                b.cancel();
+            }
+        }
+        if (!pending && call.plan == null) {
+            return; // routing answer still outstanding: apply() answers 487
+        }
+        if (!pending) {
+            finish(call, 487, "Request Terminated", List.of());
+        }
+    }
+
+    // ---------------------------------------------------------------- in-dialog (§16.4, §16.12)
+
+    private void inDialog(ServerTransaction tx, SipRequest req) {
+        Optional<Rejection> bad = validator.validate(req, null);
+        if (bad.isPresent()) {
+            reject(tx, bad.get());
+            return;
+        }
+        Routed routed = routeInDialog(req, tx.source());
+        if (routed.rejection != null) {
+            reject(tx, routed.rejection);
+            return;
+        }
+        Call call = new Call(tx);
+        calls.put(tx, call);
+        call.plan = new Decision.Proxy("", List.of(), List.of(), List.of());
+        Branch b = new Branch(call, null);
+        call.branches.add(b);
+        routed.destination.whenCompleteAsync((dest, failure) -> {
+            if (call.finalSent) {
+                return;
+            }
+            if (failure != null || dest == null) {
+                finish(call, 503, "Service Unavailable", List.of());
+                return;
+            }
+            SipMessageBuilder mb = routed.builder.decrementMaxForwards();
+            mb.pushVia(via(dest.transport(), loopKey(req)));
+            b.tx = layer.sendRequest((SipRequest) mb.build(), dest, b);
+        }, shard);
+    }
+
+    @Override
+    public void onAck(Inbound ack) {
+        if (!(ack.message() instanceof SipRequest req)) {
+            return;
+        }
+        Routed routed;
+        try {
+            routed = routeInDialog(req, ack);
+        } catch (SipParseException e) {
+            stats.droppedAcks++;
+            return;
+        }
+        if (routed.rejection != null) {
+            stats.droppedAcks++;
+            return;
+        }
+        routed.destination.whenCompleteAsync((dest, failure) -> {
+            if (failure != null || dest == null) {
+                stats.droppedAcks++;
+                return;
+            }
+            SipMessageBuilder mb = routed.builder.decrementMaxForwards();
+            mb.pushVia(via(dest.transport(), loopKey(req)));
+            sender.send(dest, mb.toBytes(), e -> stats.droppedAcks++);
+        }, shard);
+    }
+
+    /** A request routed by Route/Request-URI: the builder with our Route removed, and where it goes. */
+    private static final class Routed {
+        SipMessageBuilder builder;
+        CompletionStage<Destination> destination;
+        Rejection rejection;
+    }
+
+    private Routed routeInDialog(SipRequest req, Inbound source) {
+        Routed r = new Routed();
+        SipMessageBuilder mb = req.toBuilder();
+        List<NameAddr> routes = req.routes();
+        Map<String, String> state = null;
+        int i = 0;
+        // pop every Route of ours (two with double record-routing), verifying its token (§16.4)
+        while (i < routes.size() && routes.get(i).uri() instanceof SipUri s && me.isMe(s)) {
+            String token = s.param(TOKEN_PARAM);
+            if (token != null) {
+                Optional<Map<String, String>> verified = routeToken.verify(token);
+                if (verified.isEmpty()) {
+                    r.rejection = Rejection.of(403, "Forbidden (bad route token)");
+                    return r;
+                }
+                state = verified.get();
+            }
+            mb.popRoute();
+            i++;
+        }
+        Uri next;
+        boolean strict = false;
+        if (i < routes.size()) {
+            next = routes.get(i).uri();
+            strict = next instanceof SipUri s && !s.lr();
+        } else if (req.requestUri() instanceof SipUri ruri && me.isMe(ruri) && !routes.isEmpty()) {
+            // §16.4: the previous hop was a strict router; restore the Request-URI from the last Route
+            NameAddr last = routes.get(routes.size() - 1);
+            mb.requestUri(last.uri().toString());
+            next = last.uri();
+        } else {
+            next = req.requestUri();
+        }
+        if (strict) {
+            // §16.6 step 6 compatibility: a strict next hop gets the Request-URI as last Route and its URI as R-URI
+            mb.addHeader(HeaderName.ROUTE, "<" + req.requestUriText() + ">");
+            mb.popRoute();
+            mb.requestUri(next.toString());
+        }
+        r.builder = mb;
+        Destination towardsSide = state == null ? null : sideFor(state, source);
+        if (towardsSide != null) {
+            r.destination = java.util.concurrent.CompletableFuture.completedFuture(towardsSide);
+        } else {
+            r.destination = nextHops.resolve(next, null);
+        }
+        return r;
+    }
+
+    /**
+     * The NAT-safe destination from the route state: a request from side a goes to side b (if b was a registered
+     * flow), and a request from anyone else goes back to side a's recorded address or connection.
+     */
+    private static Destination sideFor(Map<String, String> state, Inbound source) {
+        Destination a = state.containsKey("a") ? parseSide(state.get("a")) : null;
+        Destination b = state.containsKey("b") ? parseSide(state.get("b")) : null;
+        if (a == null) {
+            return null;
+        }
+        boolean fromA = source.flowId() != null ? source.flowId().equals(a.flowId())
+                : a.transport() == source.transport() && sameAddress(a.address(), source.remote());
+        if (fromA) {
+            return b;
+        }
+        return a;
+    }
+
+    private static boolean sameAddress(InetSocketAddress x, InetSocketAddress y) {
+        return x.getPort() == y.getPort() && x.getHostString().equals(y.getAddress() != null
+                ? y.getAddress().getHostAddress() : y.getHostString());
+    }
+
+    // ---------------------------------------------------------------- stray and malformed
+
+    @Override
+    public void onStrayResponse(Inbound in) {
+        if (!(in.message() instanceof SipResponse resp)) {
+            return;
+        }
+        // §16.7: a stateless relay of a response (e.g. a retransmitted 2xx) to the next Via
+        try {
+            if (!me.isMine(resp.topVia()) || resp.vias().size() < 2) {
+                stats.strayDropped++;
+                return;
+            }
+            Via next = resp.vias().get(1);
+            Transport t = Transport.fromToken(next.transport());
+            String host = next.received() != null ? next.received() : next.host();
+            int port = next.rport() > 0 ? next.rport() : next.port() > 0 ? next.port() : 5060;
+            if (t == null) {
+                stats.strayDropped++;
+                return;
+            }
+            host = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
+            sender.send(Destination.of(t, new InetSocketAddress(host, port)), stripTopVia(resp).toBytes(),
+                    e -> stats.strayDropped++);
+            stats.strayRelayed++;
+        } catch (SipParseException e) {
+            stats.strayDropped++;
+        }
+    }
+
+    @Override
+    public void onTerminated(ServerTransaction transaction, TerminationCause cause) {
+        Call call = calls.remove(transaction);
+        if (call != null) {
+            for (Branch b : call.branches) {
+                if (!b.done) {
+                    b.cancel();
+                }
+            }
+        }
+    }
+
+    @Override
+    public void onMalformed(Inbound message, SipParseException problem) {
+        stats.malformed++;
+        if (message.message() instanceof SipRequest req && !req.method().equals(SipMethod.ACK)) {
+            try {
+                SipMessage resp = SipMessageBuilder.responseTo(req, new SipStatus(400, "Bad Request"))
+                        .toTagIfAbsent("e0").build();
+                sender.send(new Destination(message.transport(), message.remote(), message.flowId()),
+                        resp.toBytes(), e -> { });
+            } catch (RuntimeException e) {
+                // the request cannot even be answered (its Via or To is unusable): a counted drop
+                stats.strayDropped++;
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- state
+
+    /** One server transaction being proxied. */
+    private static final class Call {
+        final ServerTransaction server;
+        final List<Branch> branches = new ArrayList<>();
+        Decision.Proxy plan;
+        int group;
+        boolean finalSent;
+        boolean cancelled;
+        boolean sixxx;
+
+        Call(ServerTransaction server) {
+            this.server = server;
+        }
+    }
+
+    /** One client transaction of a call, with its final outcome. */
+    private final class Branch implements ClientListener {
+        final Call call;
+        final Decision.Target target;
+        ClientTransaction tx;
+        boolean done;
+        boolean provisional;
+        int code;
+        String reason;
+        boolean timeout;
+        boolean transportError;
+        SipResponse response;
+        Timers.Timer timerC;
+        Timers.Timer progressTimer;
+        Timers.Timer answerTimer;
+
+        Branch(Call call, Decision.Target target) {
+            this.call = call;
+            this.target = target;
+        }
+
+        void startTimers() {
+            if (tx == null || !tx.isInvite()) {
+                return;
+            }
+            timerC = timers.schedule("C", settings.timerC(), this::onTimerC);
+            if (target != null && target.progressTimeout() != null) {
+                progressTimer = timers.schedule("progress", target.progressTimeout(), () -> {
+                    if (!provisional && !done) {
+                        giveUp();
+                    }
+                });
+            }
+            if (target != null && target.answerTimeout() != null) {
+                answerTimer = timers.schedule("answer", target.answerTimeout(), () -> {
+                    if (!done) {
+                        giveUp();
+                    }
+                });
+            }
+        }
+
+        /** A routing timeout: cancel the branch and count it as 408 so the group may fail over. */
+        private void giveUp() {
+            if (tx != null) {
+                tx.cancel();
+            }
+            fail(408, "Request Timeout", true, false);
+        }
+
+        private void onTimerC() {
+            // §16.8: Timer C without a final response cancels the branch (or ends it as 408 if nothing came)
+            if (!done) {
+                giveUp();
+            }
+        }
+
+        void cancel() {
+            if (tx != null) {
+                tx.cancel();
+            }
+        }
+
+        void fail(int code, String reason, boolean timeout, boolean transportError) {
+            if (done) {
+                return;
+            }
+            this.code = code;
+            this.reason = reason;
+            this.timeout = timeout;
+            this.transportError = transportError;
+            complete();
+        }
+
+        private void complete() {
+            done = true;
+            cancelTimers();
+            branchDone(this);
+        }
+
+        private void cancelTimers() {
+            for (Timers.Timer t : new Timers.Timer[] {timerC, progressTimer, answerTimer}) {
+                if (t != null) {
+                    t.cancel();
+                }
+            }
+        }
+
+        @Override
+        public void onProvisional(ClientTransaction transaction, SipResponse response) {
+            if (response.statusCode() > 100) {
+                provisional = true;
+                if (timerC != null) {
+                    timerC.cancel();
+                    timerC = timers.schedule("C", settings.timerC(), this::onTimerC);
+                }
+            }
+            relayProvisional(call, response);
+        }
+
+        @Override
+        public void onFinal(ClientTransaction transaction, SipResponse response) {
+            if (done) {
+                return;
+            }
+            int c = response.statusCode();
+            if (c < 300) {
+                done = true;
+                cancelTimers();
+                code = c;
+                this.response = response;
+                if (!call.finalSent) {
+                    relayFinal(call, response); // §16.7 step 5: a 2xx goes upstream at once
+                } else {
+                    call.server.respond(stripTopVia(response)); // every fork's 2xx goes up too
+                }
+                return;
+            }
+            if (c >= 600) {
+                call.sixxx = true;
+                for (Branch other : call.branches) {
+                    if (other != this && !other.done) {
+                        other.cancel();
+                    }
+                }
+            }
+            this.code = c;
+            this.reason = response.reasonPhrase();
+            this.response = response;
+            complete();
+        }
+
+        @Override
+        public void onAdditionalSuccess(ClientTransaction transaction, SipResponse response) {
+            // further 2xx (retransmissions or other forks) are relayed upstream (§16.7 step 5)
+            call.server.respond(stripTopVia(response));
+        }
+
+        @Override
+        public void onTimeout(ClientTransaction transaction) {
+            fail(408, "Request Timeout", true, false);
+        }
+
+        @Override
+        public void onTransportError(ClientTransaction transaction, Throwable cause) {
+            fail(503, "Service Unavailable", false, true);
+        }
+    }
+
+    /** Proxy-level settings. */
+    public record ProxySettings(Duration timerC, Duration retryAfter) {
+        /** Timer C 185 s (RFC 3261 §16.6 step 11: greater than 3 minutes), Retry-After 5 s. */
+        public static final ProxySettings DEFAULTS = new ProxySettings(Duration.ofSeconds(185), Duration.ofSeconds(5));
+    }
+}

@@ -1,0 +1,341 @@
+package io.sipplatform.edge.proxy;
+
+import io.sipplatform.edge.time.ManualTimers;
+import io.sipplatform.edge.transaction.TransactionLayer;
+import io.sipplatform.edge.transaction.TransactionSettings;
+import io.sipplatform.edge.transport.Destination;
+import io.sipplatform.edge.transport.Inbound;
+import io.sipplatform.edge.transport.SipSender;
+import io.sipplatform.edge.transport.Transport;
+import io.sipplatform.sip.message.DatagramFramer;
+import io.sipplatform.sip.message.Framed;
+import io.sipplatform.sip.message.HeaderName;
+import io.sipplatform.sip.message.SipMessage;
+import io.sipplatform.sip.message.SipMessageBuilder;
+import io.sipplatform.sip.message.SipRequest;
+import io.sipplatform.sip.message.SipResponse;
+import io.sipplatform.sip.message.SipStatus;
+import io.sipplatform.sip.uri.SipUri;
+import io.sipplatform.sip.uri.Uri;
+import org.junit.jupiter.api.Test;
+
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Consumer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The proxy core over a real transaction layer with manual timers, a recording network and fake upstreams: what
+ * goes on the wire for each RFC 3261 §16 behaviour.
+ */
+class ProxyCoreTest {
+    static final InetSocketAddress PBX = new InetSocketAddress("192.0.2.10", 5060);
+    static final InetSocketAddress GW1 = new InetSocketAddress("198.51.100.1", 5060);
+    static final InetSocketAddress GW2 = new InetSocketAddress("198.51.100.2", 5060);
+    static final InetSocketAddress EDGE = new InetSocketAddress("203.0.113.5", 5060);
+
+    /** A sent message and where it went. */
+    record Sent(Destination to, SipMessage message) {
+    }
+
+    final List<Sent> wire = new ArrayList<>();
+    final ManualTimers timers = new ManualTimers();
+    final SipSender sender = (Destination d, byte[] bytes, Consumer<Throwable> onFailure) ->
+            wire.add(new Sent(d, ((Framed.Message) new DatagramFramer().frame(bytes)).message()));
+    Decision nextDecision;
+    final RouteToken token = new RouteToken(List.of("test-secret-0123456789abcdef".getBytes(StandardCharsets.UTF_8)));
+    final EdgeIdentity me = new EdgeIdentity("e1", Map.of(Transport.UDP, new EdgeIdentity.HostPort("203.0.113.5",
+            5060)), Set.of("sip.example.net"));
+    final Upstream upstream = new Upstream() {
+        @Override
+        public CompletionStage<Decision> decide(SipRequest request, Inbound source) {
+            return CompletableFuture.completedFuture(nextDecision);
+        }
+
+        @Override
+        public CompletionStage<LocalAnswer> register(SipRequest request, Inbound source) {
+            return CompletableFuture.completedFuture(new LocalAnswer(200, "OK",
+                    List.of(new Decision.Header("Contact", "<sip:alice@192.0.2.10>;expires=60"))));
+        }
+    };
+    final NextHops nextHops = (Uri uri, Transport preferred) -> {
+        SipUri s = (SipUri) uri;
+        return CompletableFuture.completedFuture(Destination.of(preferred != null ? preferred : Transport.UDP,
+                new InetSocketAddress(s.hostWithoutBrackets(), s.port() > 0 ? s.port() : 5060)));
+    };
+    final ProxyCore core = new ProxyCore(me, token, upstream, nextHops, sender, timers, Runnable::run,
+            ProxyCore.ProxySettings.DEFAULTS);
+    final TransactionLayer layer = new TransactionLayer(TransactionSettings.DEFAULTS, timers, sender, core);
+
+    ProxyCoreTest() {
+        core.attach(layer);
+    }
+
+    static SipMessage parse(String text) {
+        return ((Framed.Message) new DatagramFramer().frame(text.replace("\n", "\r\n")
+                .getBytes(StandardCharsets.UTF_8))).message();
+    }
+
+    void fromPbx(String text) {
+        SipMessage m = parse(text);
+        Inbound in = new Inbound(m, Transport.UDP, PBX, EDGE, null, System.nanoTime());
+        if (m.isRequest()) {
+            layer.onRequest(in);
+        } else {
+            layer.onResponse(in);
+        }
+    }
+
+    void from(InetSocketAddress peer, SipMessage m) {
+        Inbound in = new Inbound(m, Transport.UDP, peer, EDGE, null, System.nanoTime());
+        if (m.isRequest()) {
+            layer.onRequest(in);
+        } else {
+            layer.onResponse(in);
+        }
+    }
+
+    SipResponse answer(SipRequest forwarded, int code) {
+        return (SipResponse) SipMessageBuilder.responseTo(forwarded, SipStatus.of(code)).toTagIfAbsent("gw")
+                .build();
+    }
+
+    List<Sent> sentTo(InetSocketAddress addr) {
+        return wire.stream().filter(s -> s.to().address().equals(addr)).toList();
+    }
+
+    SipRequest lastRequestTo(InetSocketAddress addr) {
+        List<Sent> s = sentTo(addr).stream().filter(x -> x.message().isRequest()).toList();
+        return (SipRequest) s.get(s.size() - 1).message();
+    }
+
+    List<Integer> statusesTo(InetSocketAddress addr) {
+        return sentTo(addr).stream().filter(x -> !x.message().isRequest())
+                .map(x -> ((SipResponse) x.message()).statusCode()).toList();
+    }
+
+    static final String INVITE = """
+            INVITE sip:+4930123456@sip.example.net SIP/2.0
+            Via: SIP/2.0/UDP 192.0.2.10:5060;branch=z9hG4bKpbx1;rport
+            Max-Forwards: 70
+            From: <sip:100@sip.example.net>;tag=pbx
+            To: <sip:+4930123456@sip.example.net>
+            Call-ID: call-1@192.0.2.10
+            CSeq: 1 INVITE
+            Contact: <sip:100@192.0.2.10:5060>
+            Content-Length: 0
+
+            """;
+
+    static Decision twoCarriers() {
+        Decision.Failover on503 = new Decision.Failover(Set.of(503), Set.of(), true, true);
+        return new Decision.Proxy("d1", List.of(
+                new Decision.TargetGroup(List.of(new Decision.Target("sip:+4930123456@198.51.100.1", null,
+                        Transport.UDP, null, "gw1", null, null)), on503),
+                new Decision.TargetGroup(List.of(new Decision.Target("sip:+4930123456@198.51.100.2", null,
+                        Transport.UDP, null, "gw2", null, null)), Decision.Failover.NEVER)),
+                List.of(new Decision.Header("X-Trunk", "t1")), List.of());
+    }
+
+    @Test
+    void optionsToTheEdgeIsAnswered200() {
+        fromPbx("""
+                OPTIONS sip:sip.example.net SIP/2.0
+                Via: SIP/2.0/UDP 192.0.2.10:5060;branch=z9hG4bKping
+                Max-Forwards: 70
+                From: <sip:ping@192.0.2.10>;tag=p
+                To: <sip:sip.example.net>
+                Call-ID: ping-1
+                CSeq: 1 OPTIONS
+                Content-Length: 0
+
+                """);
+        assertEquals(List.of(200), statusesTo(PBX));
+        assertTrue(sentTo(PBX).get(0).message().header("Allow").contains("INVITE"));
+    }
+
+    @Test
+    void inviteFailsOverOn503AndTheSecondCarriersAnswerIsRelayed() {
+        nextDecision = twoCarriers();
+        fromPbx(INVITE);
+        assertEquals(List.of(100), statusesTo(PBX), "100 Trying at once");
+        SipRequest toGw1 = lastRequestTo(GW1);
+        assertEquals("sip:+4930123456@198.51.100.1", toGw1.requestUriText());
+        assertEquals(69, toGw1.maxForwards(), "Max-Forwards decremented");
+        assertEquals("t1", toGw1.header("X-Trunk"));
+        assertEquals(2, toGw1.vias().size());
+        assertTrue(toGw1.topVia().branch().startsWith("z9hG4bK-e1-"), toGw1.topVia().branch());
+        SipUri rr = (SipUri) toGw1.recordRoutes().get(0).uri();
+        assertEquals("203.0.113.5", rr.host());
+        assertTrue(rr.lr());
+        assertTrue(token.verify(rr.param(ProxyCore.TOKEN_PARAM)).isPresent(), "signed route state");
+
+        from(GW1, answer(toGw1, 503));
+        SipRequest ack = lastRequestTo(GW1);
+        assertEquals("ACK", ack.method().name(), "hop-by-hop ACK for the 503");
+        SipRequest toGw2 = lastRequestTo(GW2);
+        assertEquals("sip:+4930123456@198.51.100.2", toGw2.requestUriText());
+        assertFalse(toGw2.topVia().branch().equals(toGw1.topVia().branch()), "new branch per attempt");
+
+        from(GW2, answer(toGw2, 180));
+        from(GW2, answer(toGw2, 200));
+        assertEquals(List.of(100, 180, 200), statusesTo(PBX));
+        SipResponse ok = (SipResponse) sentTo(PBX).get(2).message();
+        assertEquals(1, ok.vias().size(), "our Via removed");
+        assertEquals("z9hG4bKpbx1", ok.topVia().branch());
+        assertEquals(0, core.openCalls());
+    }
+
+    @Test
+    void allCarriersFailing503AnswersTheCaller500() {
+        nextDecision = twoCarriers();
+        fromPbx(INVITE);
+        from(GW1, answer(lastRequestTo(GW1), 503));
+        from(GW2, answer(lastRequestTo(GW2), 503));
+        assertEquals(List.of(100, 500), statusesTo(PBX), "§16.7 step 6: a 503 is not passed on");
+    }
+
+    @Test
+    void busyDoesNotFailOverAndIsRelayed() {
+        nextDecision = twoCarriers();
+        fromPbx(INVITE);
+        from(GW1, answer(lastRequestTo(GW1), 486));
+        assertTrue(sentTo(GW2).isEmpty(), "486 is not a failover code");
+        assertEquals(List.of(100, 486), statusesTo(PBX));
+    }
+
+    @Test
+    void timeoutOfTheFirstCarrierFailsOver() {
+        nextDecision = twoCarriers();
+        fromPbx(INVITE);
+        timers.fire("B");
+        assertFalse(sentTo(GW2).isEmpty(), "Timer B counts as 408 and fails over");
+    }
+
+    @Test
+    void cancelBeforeAnswerIsAnswered200AndTheCallEndsWith487() {
+        nextDecision = twoCarriers();
+        fromPbx(INVITE);
+        SipRequest toGw1 = lastRequestTo(GW1);
+        from(GW1, answer(toGw1, 180));
+        fromPbx("""
+                CANCEL sip:+4930123456@sip.example.net SIP/2.0
+                Via: SIP/2.0/UDP 192.0.2.10:5060;branch=z9hG4bKpbx1;rport
+                Max-Forwards: 70
+                From: <sip:100@sip.example.net>;tag=pbx
+                To: <sip:+4930123456@sip.example.net>
+                Call-ID: call-1@192.0.2.10
+                CSeq: 1 CANCEL
+                Content-Length: 0
+
+                """);
+        SipRequest cancel = lastRequestTo(GW1);
+        assertEquals("CANCEL", cancel.method().name());
+        assertEquals(toGw1.topVia().branch(), cancel.topVia().branch(), "CANCEL matches the branch (§9.1)");
+        from(GW1, answer(cancel, 200));
+        from(GW1, answer(toGw1, 487));
+        assertEquals(List.of(100, 180, 200, 487), statusesTo(PBX));
+        assertTrue(sentTo(GW2).isEmpty(), "no failover after CANCEL");
+    }
+
+    @Test
+    void cancelForAnUnknownTransactionIs481() {
+        fromPbx("""
+                CANCEL sip:x@sip.example.net SIP/2.0
+                Via: SIP/2.0/UDP 192.0.2.10:5060;branch=z9hG4bKnone
+                Max-Forwards: 70
+                From: <sip:100@sip.example.net>;tag=pbx
+                To: <sip:x@sip.example.net>
+                Call-ID: none
+                CSeq: 1 CANCEL
+                Content-Length: 0
+
+                """);
+        assertEquals(List.of(481), statusesTo(PBX));
+    }
+
+    @Test
+    void rejectDecisionIsAnsweredWithItsCode() {
+        nextDecision = new Decision.Reject(Rejection.of(403, "Forbidden"));
+        fromPbx(INVITE);
+        assertEquals(List.of(100, 403), statusesTo(PBX));
+    }
+
+    @Test
+    void challengeDecisionIsA407WithProxyAuthenticate() {
+        nextDecision = new Decision.Challenge(List.of("Digest realm=\"sip.example.net\", nonce=\"n\""));
+        fromPbx(INVITE);
+        SipMessage r = sentTo(PBX).get(1).message();
+        assertEquals(407, ((SipResponse) r).statusCode());
+        assertNotNull(r.header("Proxy-Authenticate"));
+    }
+
+    @Test
+    void inDialogByeFromTheCarrierFollowsTheSignedRouteBackToThePbx() {
+        nextDecision = twoCarriers();
+        fromPbx(INVITE);
+        SipRequest toGw1 = lastRequestTo(GW1);
+        from(GW1, answer(toGw1, 200));
+        String rr = toGw1.header(HeaderName.RECORD_ROUTE);
+        SipMessage bye = parse("""
+                BYE sip:100@10.0.0.99:5060 SIP/2.0
+                Via: SIP/2.0/UDP 198.51.100.1:5060;branch=z9hG4bKgwbye
+                Max-Forwards: 70
+                Route: %s
+                From: <sip:+4930123456@sip.example.net>;tag=gw
+                To: <sip:100@sip.example.net>;tag=pbx
+                Call-ID: call-1@192.0.2.10
+                CSeq: 1 BYE
+                Content-Length: 0
+
+                """.formatted(rr));
+        from(GW1, bye);
+        SipRequest out = lastRequestTo(PBX);
+        assertEquals("BYE", out.method().name(), "sent to the PBX's recorded address, not its private Contact");
+        assertTrue(out.routes().isEmpty(), "our Route popped");
+        assertEquals("sip:100@10.0.0.99:5060", out.requestUriText());
+    }
+
+    @Test
+    void forgedRouteTokenIsRefused() {
+        fromPbx("""
+                BYE sip:100@192.0.2.10 SIP/2.0
+                Via: SIP/2.0/UDP 192.0.2.10:5060;branch=z9hG4bKforged
+                Max-Forwards: 70
+                Route: <sip:203.0.113.5:5060;lr;ert=AAAA.BBBB>
+                From: <sip:a@x>;tag=1
+                To: <sip:b@x>;tag=2
+                Call-ID: forged
+                CSeq: 2 BYE
+                Content-Length: 0
+
+                """);
+        assertEquals(List.of(403), statusesTo(PBX));
+    }
+
+    @Test
+    void answerTimeoutCancelsAndFailsOver() {
+        Decision.Failover onTimeout = new Decision.Failover(Set.of(), Set.of(), true, false);
+        nextDecision = new Decision.Proxy("d", List.of(
+                new Decision.TargetGroup(List.of(new Decision.Target("sip:1@198.51.100.1", null, Transport.UDP,
+                        null, "gw1", null, Duration.ofSeconds(30))), onTimeout),
+                new Decision.TargetGroup(List.of(new Decision.Target("sip:1@198.51.100.2", null, Transport.UDP,
+                        null, "gw2", null, null)), Decision.Failover.NEVER)), List.of(), List.of());
+        fromPbx(INVITE);
+        from(GW1, answer(lastRequestTo(GW1), 180));
+        timers.fire("answer");
+        assertEquals("CANCEL", lastRequestTo(GW1).method().name());
+        assertEquals("INVITE", lastRequestTo(GW2).method().name());
+    }
+}
