@@ -21,6 +21,9 @@ import java.util.List;
 public final class SipMessageBuilder {
     private static final byte[] CRLF = {'\r', '\n'};
     private static final FrameLimits BUILD_LIMITS = new FrameLimits(1 << 20, 4096, 1 << 20, 1 << 20);
+    /** Framer reused per thread: build() is on the proxy's hot path (every forwarded request and response). */
+    private static final ThreadLocal<DatagramFramer> FRAMER =
+            ThreadLocal.withInitial(() -> new DatagramFramer(BUILD_LIMITS));
 
     /** One header field: raw from the source ({@code value == null}) or written from strings. */
     private static final class Field {
@@ -300,7 +303,7 @@ public final class SipMessageBuilder {
     /** Writes and frames the result. */
     public SipMessage build() {
         byte[] bytes = toBytes();
-        Framed framed = new DatagramFramer(BUILD_LIMITS).frame(bytes);
+        Framed framed = FRAMER.get().frame(bytes);
         if (framed instanceof Framed.Message m) {
             return m.message();
         }
