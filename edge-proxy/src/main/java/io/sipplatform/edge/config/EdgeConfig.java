@@ -36,26 +36,64 @@ public interface EdgeConfig {
     /** Upstream gRPC services. */
     Upstream upstream();
 
-    /** SIP listeners: one entry per transport; absent ones are off. */
+    /** SIP listeners, one per transport. */
     interface Sip {
-        /** UDP listener. */
+        /** UDP listener (on by default). */
+        @WithDefault("true")
+        @WithName("udp.enabled")
+        boolean udpEnabled();
+
+        /** UDP listener settings. */
         Listener udp();
 
-        /** TCP listener. */
+        /** TCP listener (on by default). */
+        @WithDefault("true")
+        @WithName("tcp.enabled")
+        boolean tcpEnabled();
+
+        /** TCP listener settings. */
         Listener tcp();
 
-        /** TLS listener (needs cert/key). */
-        Optional<TlsListener> tls();
+        /** TLS listener (off by default; needs cert-path and key-path). */
+        @WithDefault("false")
+        @WithName("tls.enabled")
+        boolean tlsEnabled();
+
+        /** TLS listener settings (default port 5061). */
+        TlsListener tls();
+
+        /** WebSocket listener, RFC 7118 (off by default). */
+        @WithDefault("false")
+        @WithName("ws.enabled")
+        boolean wsEnabled();
+
+        /** WebSocket listener settings (default port 5066). */
+        WsListener ws();
+
+        /** Secure WebSocket listener (off by default; needs cert-path and key-path). */
+        @WithDefault("false")
+        @WithName("wss.enabled")
+        boolean wssEnabled();
+
+        /** Secure WebSocket listener settings (default port 5067). */
+        WssListener wss();
+
+        /** Event-loop shards the SIP work is spread over by Call-ID. Default: number of processors. */
+        Optional<Integer> shards();
+
+        /** Per-IP cap of inbound connections; default 100. Over it a new connection is closed at once. */
+        @WithDefault("100")
+        int maxConnectionsPerIp();
+
+        /** Idle timeout of connections without traffic; default 15 minutes (RFC 5626 keep-alives keep them). */
+        @WithDefault("15m")
+        Duration idleTimeout();
     }
 
     /** One listener. */
     interface Listener {
-        /** Enabled. Default true. Off: the edge does not accept that transport. */
-        @WithDefault("true")
-        boolean enabled();
-
-        /** Bind address. Default 0.0.0.0 (all IPv4); use :: for dual stack. */
-        @WithDefault("0.0.0.0")
+        /** Bind address. Default 127.0.0.1 (local only); a wildcard (0.0.0.0, ::) needs an advertised host. */
+        @WithDefault("127.0.0.1")
         String host();
 
         /** Bind port. Default 5060; 0 picks a free port (tests). */
@@ -69,13 +107,67 @@ public interface EdgeConfig {
         Optional<Integer> advertisedPort();
     }
 
-    /** TLS listener. */
-    interface TlsListener extends Listener {
-        /** PEM certificate chain path; reloaded when the file changes. */
-        String certPath();
+    /** Certificate files of a TLS-based listener. */
+    interface Certificates {
+        /** PEM certificate chain path; reloaded when the file changes, existing connections kept. */
+        Optional<String> certPath();
 
-        /** PEM private key path; reloaded when the file changes. */
-        String keyPath();
+        /** PEM private key path; reloaded with the certificate. */
+        Optional<String> keyPath();
+
+        /** PEM CA bundle for client certificates (mutual TLS); absent: clients are not asked for one. */
+        Optional<String> clientCaPath();
+    }
+
+    /** TLS listener. */
+    interface TlsListener extends Certificates {
+        /** Bind address. Default 127.0.0.1. */
+        @WithDefault("127.0.0.1")
+        String host();
+
+        /** Bind port. Default 5061. */
+        @WithDefault("5061")
+        int port();
+
+        /** Advertised host; default: the bind address. */
+        Optional<String> advertisedHost();
+
+        /** Advertised port; default: the bound port. */
+        Optional<Integer> advertisedPort();
+    }
+
+    /** WebSocket listener. */
+    interface WsListener {
+        /** Bind address. Default 127.0.0.1. */
+        @WithDefault("127.0.0.1")
+        String host();
+
+        /** Bind port. Default 5066. */
+        @WithDefault("5066")
+        int port();
+
+        /** Advertised host; default: the bind address. */
+        Optional<String> advertisedHost();
+
+        /** Advertised port; default: the bound port. */
+        Optional<Integer> advertisedPort();
+    }
+
+    /** Secure WebSocket listener. */
+    interface WssListener extends Certificates {
+        /** Bind address. Default 127.0.0.1. */
+        @WithDefault("127.0.0.1")
+        String host();
+
+        /** Bind port. Default 5067. */
+        @WithDefault("5067")
+        int port();
+
+        /** Advertised host; default: the bind address. */
+        Optional<String> advertisedHost();
+
+        /** Advertised port; default: the bound port. */
+        Optional<Integer> advertisedPort();
     }
 
     /** RFC 3261 timer base values. */

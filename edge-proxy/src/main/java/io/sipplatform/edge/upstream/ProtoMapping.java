@@ -1,0 +1,252 @@
+package io.sipplatform.edge.upstream;
+
+import com.google.protobuf.Duration;
+import io.sipplatform.edge.proxy.Decision;
+import io.sipplatform.edge.proxy.Rejection;
+import io.sipplatform.edge.transport.Inbound;
+import io.sipplatform.edge.transport.Transport;
+import io.sipplatform.proto.common.v1.DigestChallenge;
+import io.sipplatform.proto.common.v1.FlowRef;
+import io.sipplatform.proto.common.v1.NameAddress;
+import io.sipplatform.proto.common.v1.TransportAddress;
+import io.sipplatform.proto.routing.v1.DecideRequest;
+import io.sipplatform.proto.routing.v1.DecideResponse;
+import io.sipplatform.proto.routing.v1.FailoverPolicy;
+import io.sipplatform.proto.routing.v1.HeaderField;
+import io.sipplatform.proto.routing.v1.Target;
+import io.sipplatform.proto.routing.v1.TargetGroup;
+import io.sipplatform.sip.SipParseException;
+import io.sipplatform.sip.header.AuthValue;
+import io.sipplatform.sip.header.NameAddr;
+import io.sipplatform.sip.message.HeaderName;
+import io.sipplatform.sip.message.SipRequest;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Maps between SIP as the edge holds it and the protobuf intent the services take: the only place that knows
+ * both. Services never see SIP text; the edge never sees protobuf past this class.
+ */
+public final class ProtoMapping {
+    private ProtoMapping() {
+    }
+
+    static io.sipplatform.proto.common.v1.Transport transport(Transport t) {
+        return switch (t) {
+            case UDP -> io.sipplatform.proto.common.v1.Transport.TRANSPORT_UDP;
+            case TCP -> io.sipplatform.proto.common.v1.Transport.TRANSPORT_TCP;
+            case TLS -> io.sipplatform.proto.common.v1.Transport.TRANSPORT_TLS;
+            case WS -> io.sipplatform.proto.common.v1.Transport.TRANSPORT_WS;
+            case WSS -> io.sipplatform.proto.common.v1.Transport.TRANSPORT_WSS;
+        };
+    }
+
+    static Transport transport(io.sipplatform.proto.common.v1.Transport t) {
+        return switch (t) {
+            case TRANSPORT_UDP -> Transport.UDP;
+            case TRANSPORT_TCP -> Transport.TCP;
+            case TRANSPORT_TLS -> Transport.TLS;
+            case TRANSPORT_WS -> Transport.WS;
+            case TRANSPORT_WSS -> Transport.WSS;
+            default -> null;
+        };
+    }
+
+    static TransportAddress source(Inbound in) {
+        return TransportAddress.newBuilder()
+                .setIp(in.remote().getAddress() != null ? in.remote().getAddress().getHostAddress()
+                        : in.remote().getHostString())
+                .setPort(in.remote().getPort())
+                .setTransport(transport(in.transport()))
+                .build();
+    }
+
+    static TransportAddress local(Inbound in) {
+        return TransportAddress.newBuilder()
+                .setIp(in.local().getAddress() != null ? in.local().getAddress().getHostAddress()
+                        : in.local().getHostString())
+                .setPort(in.local().getPort())
+                .setTransport(transport(in.transport()))
+                .build();
+    }
+
+    static NameAddress nameAddress(NameAddr a) {
+        NameAddress.Builder b = NameAddress.newBuilder().setUri(a.uri().toString());
+        if (a.displayName() != null) {
+            b.setDisplayName(a.displayName());
+        }
+        return b.build();
+    }
+
+    /** The intent of an out-of-dialog request (routing.v1.DecideRequest). */
+    public static DecideRequest decideRequest(SipRequest req, Inbound in, String edgeId) {
+        DecideRequest.Builder b = DecideRequest.newBuilder()
+                .setMethod(req.method().name())
+                .setCallId(req.callId())
+                .setSource(source(in))
+                .setLocal(local(in))
+                .setRequestUri(req.requestUriText())
+                .setFrom(nameAddress(req.from()))
+                .setTo(nameAddress(req.to()));
+        if (in.flowId() != null) {
+            b.setFlow(FlowRef.newBuilder().setEdgeId(edgeId).setFlowToken(in.flowId()));
+        }
+        for (String v : req.headerValues(HeaderName.P_ASSERTED_IDENTITY)) {
+            addIfParses(v, b::addPAssertedIdentity);
+        }
+        for (String v : req.headerValues(HeaderName.P_PREFERRED_IDENTITY)) {
+            addIfParses(v, b::addPPreferredIdentity);
+        }
+        String privacy = req.header(HeaderName.PRIVACY);
+        if (privacy != null) {
+            for (String p : privacy.split(";")) {
+                if (!p.isBlank()) {
+                    b.addPrivacy(p.strip());
+                }
+            }
+        }
+        for (AuthValue auth : req.proxyAuthorizations()) {
+            if (auth.scheme().equalsIgnoreCase("Digest")) {
+                b.addProxyAuthorization(credentials(auth, req.method().name()));
+            }
+        }
+        return b.build();
+    }
+
+    private static void addIfParses(String value, java.util.function.Consumer<NameAddress> sink) {
+        try {
+            sink.accept(nameAddress(NameAddr.parse(value)));
+        } catch (SipParseException e) {
+            // an unreadable identity header is left out; routing then applies its caller-ID policy without it
+        }
+    }
+
+    static io.sipplatform.proto.common.v1.DigestCredentials credentials(AuthValue a, String method) {
+        io.sipplatform.proto.common.v1.DigestCredentials.Builder b =
+                io.sipplatform.proto.common.v1.DigestCredentials.newBuilder().setMethod(method);
+        setIf(a.param("username"), b::setUsername);
+        setIf(a.param("realm"), b::setRealm);
+        setIf(a.param("nonce"), b::setNonce);
+        setIf(a.param("uri"), b::setUri);
+        setIf(a.param("response"), b::setResponse);
+        setIf(a.param("algorithm"), b::setAlgorithm);
+        setIf(a.param("cnonce"), b::setCnonce);
+        setIf(a.param("opaque"), b::setOpaque);
+        setIf(a.param("qop"), b::setQop);
+        setIf(a.param("nc"), b::setNonceCount);
+        b.setUserhash("true".equalsIgnoreCase(a.param("userhash")));
+        return b.build();
+    }
+
+    private static void setIf(String v, java.util.function.Consumer<String> setter) {
+        if (v != null) {
+            setter.accept(v);
+        }
+    }
+
+    /** Renders a challenge as a WWW-Authenticate / Proxy-Authenticate value (RFC 7616 §3.3 quoting). */
+    public static String challenge(DigestChallenge c) {
+        StringBuilder sb = new StringBuilder("Digest realm=\"").append(quote(c.getRealm())).append('"')
+                .append(", nonce=\"").append(quote(c.getNonce())).append('"');
+        if (!c.getOpaque().isEmpty()) {
+            sb.append(", opaque=\"").append(quote(c.getOpaque())).append('"');
+        }
+        if (!c.getAlgorithm().isEmpty()) {
+            sb.append(", algorithm=").append(c.getAlgorithm());
+        }
+        if (c.getQopCount() > 0) {
+            sb.append(", qop=\"").append(String.join(",", c.getQopList())).append('"');
+        }
+        if (c.getStale()) {
+            sb.append(", stale=true");
+        }
+        return sb.toString();
+    }
+
+    private static String quote(String s) {
+        return s.replace("\\", "\\\\").replace("\"", "\\\"");
+    }
+
+    /** routing.v1.DecideResponse to the proxy's decision. */
+    public static Decision decision(DecideResponse r) {
+        return switch (r.getDecisionCase()) {
+            case REJECT -> {
+                var o = r.getReject().getOutcome();
+                Map<String, String> h = o.hasRetryAfter()
+                        ? Map.of("Retry-After", Long.toString(o.getRetryAfter().getSeconds())) : Map.of();
+                yield new Decision.Reject(new Rejection(sane(o.getCode(), 403), reason(o.getReason(), "Forbidden"),
+                        h));
+            }
+            case CHALLENGE -> {
+                List<String> values = new ArrayList<>();
+                for (DigestChallenge c : r.getChallenge().getChallengesList()) {
+                    values.add(challenge(c));
+                }
+                yield new Decision.Challenge(values);
+            }
+            case REDIRECT -> {
+                List<String> contacts = new ArrayList<>();
+                r.getRedirect().getContactsList().forEach(c -> contacts.add("<" + c.getUri() + ">"
+                        + (c.hasQMilli() ? ";q=" + qValue(c.getQMilli()) : "")
+                        + (c.hasExpires() ? ";expires=" + c.getExpires().getSeconds() : "")));
+                var o = r.getRedirect().getOutcome();
+                yield new Decision.Redirect(o.getCode() >= 300 && o.getCode() < 400 ? o.getCode() : 302,
+                        reason(o.getReason(), "Moved Temporarily"), contacts);
+            }
+            case PROXY -> {
+                var p = r.getProxy();
+                List<Decision.TargetGroup> groups = new ArrayList<>();
+                for (TargetGroup g : p.getGroupsList()) {
+                    List<Decision.Target> targets = new ArrayList<>();
+                    for (Target t : g.getTargetsList()) {
+                        targets.add(new Decision.Target(t.getRequestUri(),
+                                t.getDestinationUri().isEmpty() ? null : t.getDestinationUri(),
+                                transport(t.getTransport()),
+                                t.hasFlow() && !t.getFlow().getFlowToken().isEmpty() ? t.getFlow().getFlowToken()
+                                        : null,
+                                t.getGatewayId().isEmpty() ? null : t.getGatewayId(),
+                                duration(t.hasProgressTimeout() ? t.getProgressTimeout() : null),
+                                duration(t.hasAnswerTimeout() ? t.getAnswerTimeout() : null)));
+                    }
+                    groups.add(new Decision.TargetGroup(targets, failover(g.getFailover())));
+                }
+                List<Decision.Header> add = new ArrayList<>();
+                for (HeaderField f : p.getHeaders().getAddList()) {
+                    add.add(new Decision.Header(f.getName(), f.getValue()));
+                }
+                yield new Decision.Proxy(r.getDecisionId(), groups, add, p.getHeaders().getRemoveList());
+            }
+            default -> new Decision.Reject(Rejection.of(500, "Server Internal Error"));
+        };
+    }
+
+    private static Decision.Failover failover(FailoverPolicy f) {
+        Set<Integer> codes = new HashSet<>(f.getCodesList());
+        Set<Integer> classes = new HashSet<>(f.getClassesList());
+        return new Decision.Failover(codes, classes, f.getOnTimeout(), f.getOnTransportError());
+    }
+
+    private static java.time.Duration duration(Duration d) {
+        if (d == null || (d.getSeconds() == 0 && d.getNanos() == 0)) {
+            return null;
+        }
+        return java.time.Duration.ofSeconds(d.getSeconds(), d.getNanos());
+    }
+
+    private static int sane(int code, int fallback) {
+        return code >= 300 && code <= 699 ? code : fallback;
+    }
+
+    private static String reason(String r, String fallback) {
+        return r == null || r.isBlank() || r.indexOf('\r') >= 0 || r.indexOf('\n') >= 0 ? fallback : r;
+    }
+
+    private static String qValue(int milli) {
+        int m = Math.max(0, Math.min(1000, milli));
+        return m == 1000 ? "1" : "0." + String.format("%03d", m);
+    }
+}

@@ -1,0 +1,191 @@
+package io.sipplatform.edge.wiring;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.grpc.GrpcClient;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.sipplatform.edge.config.EdgeConfig;
+import io.sipplatform.edge.proxy.EdgeIdentity;
+import io.sipplatform.edge.proxy.ProxyCore;
+import io.sipplatform.edge.proxy.RouteToken;
+import io.sipplatform.edge.time.VertxTimers;
+import io.sipplatform.edge.transaction.TransactionLayer;
+import io.sipplatform.edge.transaction.TransactionSettings;
+import io.sipplatform.edge.transport.BoundListener;
+import io.sipplatform.edge.transport.Inbound;
+import io.sipplatform.edge.transport.ListenerSettings;
+import io.sipplatform.edge.transport.SipTransports;
+import io.sipplatform.edge.transport.TlsSettings;
+import io.sipplatform.edge.transport.Transport;
+import io.sipplatform.edge.transport.TransportSettings;
+import io.sipplatform.edge.upstream.AddressNextHops;
+import io.sipplatform.edge.upstream.GrpcToSip;
+import io.sipplatform.edge.upstream.GrpcUpstream;
+import io.sipplatform.proto.registrar.v1.MutinyRegistrarGrpc;
+import io.sipplatform.proto.routing.v1.MutinyRoutingGrpc;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import org.jboss.logging.Logger;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Starts the SIP edge inside Quarkus: transports on the managed Vert.x, one transaction layer and proxy core per
+ * event-loop shard, gRPC upstreams. Only wiring: the behaviour lives in the transport, transaction and proxy
+ * packages.
+ */
+@ApplicationScoped
+public class SipEdge {
+    private static final Logger LOG = Logger.getLogger(SipEdge.class);
+
+    @Inject
+    Vertx vertx;
+
+    @Inject
+    EdgeConfig config;
+
+    @Inject
+    MeterRegistry meters;
+
+    @GrpcClient("routing")
+    MutinyRoutingGrpc.MutinyRoutingStub routing;
+
+    @GrpcClient("registrar")
+    MutinyRegistrarGrpc.MutinyRegistrarStub registrar;
+
+    private final AtomicReference<Shards> shards = new AtomicReference<>();
+    private final AtomicLong droppedBeforeReady = new AtomicLong();
+    private volatile SipTransports transports;
+    private volatile String replicaId;
+    private volatile boolean ready;
+
+    void onStart(@Observes StartupEvent event) throws Exception {
+        replicaId = config.replicaId().orElseGet(() -> "e" + HexFormat.of().formatHex(
+                SecureRandom.getSeed(3)));
+        TransportSettings settings = TransportSettings.of(listeners())
+                .withConnectionCaps(config.sip().maxConnectionsPerIp(), TransportSettings.DEFAULT_MAX_CONNECTIONS)
+                .withIdleTimeouts(config.sip().idleTimeout(), config.sip().idleTimeout());
+        transports = new SipTransports(vertx, settings, meters);
+        transports.start(this::onInbound).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+
+        Map<Transport, EdgeIdentity.HostPort> advertised = new EnumMap<>(Transport.class);
+        for (BoundListener l : transports.listeners()) {
+            advertised.putIfAbsent(l.settings().transport(),
+                    new EdgeIdentity.HostPort(l.advertised().host(), l.advertised().port()));
+        }
+        EdgeIdentity me = new EdgeIdentity(replicaId, advertised, java.util.Set.copyOf(config.domains()));
+        List<byte[]> secrets = new ArrayList<>();
+        for (String s : config.routeSecrets()) {
+            secrets.add(s.getBytes(StandardCharsets.UTF_8));
+        }
+        RouteToken token = new RouteToken(secrets);
+        GrpcUpstream upstream = new GrpcUpstream(routing, registrar, config.upstream().deadline(),
+                new GrpcToSip(config.upstream().retryAfter()), replicaId);
+        AddressNextHops nextHops = new AddressNextHops(vertx);
+        TransactionSettings tx = new TransactionSettings(config.timers().t1(), config.timers().t2(),
+                config.timers().t4());
+        ProxyCore.ProxySettings proxySettings = new ProxyCore.ProxySettings(
+                ProxyCore.ProxySettings.DEFAULTS.timerC(), config.upstream().retryAfter());
+        int count = config.sip().shards().orElse(Runtime.getRuntime().availableProcessors());
+        VertxTimers timers = new VertxTimers(vertx);
+        Shards built = new Shards(vertx, Math.max(1, count), i -> {
+            Context ctx = Shards.newEventLoopContext(vertx);
+            ProxyCore core = new ProxyCore(me, token, upstream, nextHops, transports, timers,
+                    r -> ctx.runOnContext(v -> r.run()), proxySettings);
+            TransactionLayer layer = new TransactionLayer(tx, timers, transports, core);
+            core.attach(layer);
+            return new Shards.Shard(ctx, layer, core);
+        });
+        shards.set(built);
+        Gauge.builder("sip.transactions.open", built, Shards::openTransactions).register(meters);
+        Gauge.builder("sip.edge.dropped.starting", droppedBeforeReady, AtomicLong::get).register(meters);
+        ready = true;
+        LOG.infof("SIP edge %s listening on %s", replicaId, advertised);
+    }
+
+    void onStop(@Observes ShutdownEvent event) throws Exception {
+        ready = false;
+        SipTransports t = transports;
+        if (t != null) {
+            t.stop().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        }
+    }
+
+    private void onInbound(Inbound in) {
+        Shards s = shards.get();
+        if (s == null) {
+            droppedBeforeReady.incrementAndGet(); // the few milliseconds between bind and wiring
+            return;
+        }
+        s.dispatch(in);
+    }
+
+    private List<ListenerSettings> listeners() {
+        EdgeConfig.Sip sip = config.sip();
+        List<ListenerSettings> out = new ArrayList<>();
+        if (sip.udpEnabled()) {
+            EdgeConfig.Listener l = sip.udp();
+            out.add(listener(Transport.UDP, l.host(), l.port(), l.advertisedHost(), l.advertisedPort(), null));
+        }
+        if (sip.tcpEnabled()) {
+            EdgeConfig.Listener l = sip.tcp();
+            out.add(listener(Transport.TCP, l.host(), l.port(), l.advertisedHost(), l.advertisedPort(), null));
+        }
+        if (sip.tlsEnabled()) {
+            EdgeConfig.TlsListener l = sip.tls();
+            out.add(listener(Transport.TLS, l.host(), l.port(), l.advertisedHost(), l.advertisedPort(), tls(l)));
+        }
+        if (sip.wsEnabled()) {
+            EdgeConfig.WsListener l = sip.ws();
+            out.add(listener(Transport.WS, l.host(), l.port(), l.advertisedHost(), l.advertisedPort(), null));
+        }
+        if (sip.wssEnabled()) {
+            EdgeConfig.WssListener l = sip.wss();
+            out.add(listener(Transport.WSS, l.host(), l.port(), l.advertisedHost(), l.advertisedPort(), tls(l)));
+        }
+        return out;
+    }
+
+    private static TlsSettings tls(EdgeConfig.Certificates c) {
+        Path cert = Path.of(c.certPath().orElseThrow(() -> new IllegalStateException("TLS listener needs cert-path")));
+        Path key = Path.of(c.keyPath().orElseThrow(() -> new IllegalStateException("TLS listener needs key-path")));
+        Optional<Path> ca = c.clientCaPath().map(Path::of);
+        return new TlsSettings(cert, key, ca.orElse(null),
+                ca.isPresent() ? TlsSettings.ClientAuth.REQUIRED : TlsSettings.ClientAuth.NONE);
+    }
+
+    private static ListenerSettings listener(Transport t, String host, int port, Optional<String> advHost,
+                                             Optional<Integer> advPort, TlsSettings tls) {
+        return new ListenerSettings(t, host, port, advHost.orElse(null), advPort.orElse(0), tls);
+    }
+
+    /** True once listening and wired, until shutdown starts. */
+    public boolean ready() {
+        return ready;
+    }
+
+    /** The transports (for tests and health). */
+    public SipTransports transports() {
+        return transports;
+    }
+
+    /** This replica's id. */
+    public String replicaId() {
+        return replicaId;
+    }
+}
