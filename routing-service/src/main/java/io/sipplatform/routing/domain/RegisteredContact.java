@@ -1,0 +1,17 @@
+package io.sipplatform.routing.domain;
+
+import java.util.List;
+
+/**
+ * One registered contact of an AOR, as the registrar returns it.
+ *
+ * @param uri    Contact URI: the Request-URI to send to (RFC 3261 §16.5)
+ * @param path   Path URIs stored with the binding (RFC 3327), topmost first: the Route set towards it
+ * @param flow   edge flow that reaches it; null when any edge may send
+ * @param qMilli q-value times 1000, or null when the UA gave none
+ */
+public record RegisteredContact(String uri, List<String> path, FlowRef flow, Integer qMilli) {
+    public RegisteredContact {
+        path = List.copyOf(path);
+    }
+}

@@ -1,0 +1,45 @@
+package io.sipplatform.routing.grpc;
+
+import io.grpc.StatusRuntimeException;
+import io.quarkus.grpc.GrpcClient;
+import io.sipplatform.proto.registrar.v1.Binding;
+import io.sipplatform.proto.registrar.v1.LookupRequest;
+import io.sipplatform.proto.registrar.v1.RegistrarGrpc;
+import io.sipplatform.routing.RoutingConfig;
+import io.sipplatform.routing.domain.FlowRef;
+import io.sipplatform.routing.domain.RegisteredContact;
+import io.sipplatform.routing.domain.RegistrarLookup;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** {@link RegistrarLookup} over registrar-service's Lookup rpc, with a deadline. */
+@ApplicationScoped
+public class RegistrarClient implements RegistrarLookup {
+
+    @GrpcClient("registrar")
+    RegistrarGrpc.RegistrarBlockingStub registrar;
+
+    @Inject
+    RoutingConfig config;
+
+    @Override
+    public List<RegisteredContact> contacts(String aor) {
+        try {
+            List<Binding> bindings = registrar
+                    .withDeadlineAfter(config.registrar().deadline().toMillis(), TimeUnit.MILLISECONDS)
+                    .lookup(LookupRequest.newBuilder().setAor(aor).build()).getBindingsList();
+            List<RegisteredContact> out = new ArrayList<>(bindings.size());
+            for (Binding b : bindings) {
+                FlowRef flow = b.hasFlow() ? new FlowRef(b.getFlow().getEdgeId(), b.getFlow().getFlowToken()) : null;
+                out.add(new RegisteredContact(b.getContactUri(), b.getPathList(), flow,
+                        b.hasQMilli() ? b.getQMilli() : null));
+            }
+            return out;
+        } catch (StatusRuntimeException e) {
+            throw new Unavailable("registrar lookup failed: " + e.getStatus(), e);
+        }
+    }
+}
