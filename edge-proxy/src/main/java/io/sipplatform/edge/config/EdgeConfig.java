@@ -36,6 +36,45 @@ public interface EdgeConfig {
     /** Upstream gRPC services. */
     Upstream upstream();
 
+    /** Protection against floods and overload. */
+    Protection protection();
+
+    /** Graceful shutdown. */
+    Drain drain();
+
+    /** Per-source limits (like Kamailio's pike) and overload shedding. */
+    interface Protection {
+        /** Sustained requests per second per source IP; default 50. Over it the source is banned. */
+        @WithDefault("50")
+        int requestsPerSecond();
+
+        /** Requests a source may send at once; default 200. */
+        @WithDefault("200")
+        int burst();
+
+        /** How long a flooding source's requests are dropped (counted, no answer); default 60s. */
+        @WithDefault("60s")
+        Duration ban();
+
+        /** Networks never limited (carriers, own peers), CIDR notation; default none. */
+        Optional<List<String>> trusted();
+
+        /** Open transactions per shard above which new out-of-dialog requests get 503; default 20000. */
+        @WithDefault("20000")
+        int maxOpenTransactionsPerShard();
+    }
+
+    /** SIGTERM handling: readiness DOWN, a delay, then 503 to new requests while open transactions finish. */
+    interface Drain {
+        /** Time between readiness DOWN and refusing new requests (load balancers notice); default 5s. */
+        @WithDefault("5s")
+        Duration delay();
+
+        /** Longest wait for open transactions before the listeners close; default 30s. */
+        @WithDefault("30s")
+        Duration timeout();
+    }
+
     /** SIP listeners, one per transport. */
     interface Sip {
         /** UDP listener (on by default). */

@@ -63,13 +63,14 @@ public final class ProxyCore implements TransactionUser {
     private final Timers timers;
     private final Executor shard;
     private final ProxySettings settings;
+    private final Admission admission;
     private final Map<ServerTransaction, Call> calls = new HashMap<>();
     private TransactionLayer layer;
     private long branchCounter;
     private final ProxyStats stats = new ProxyStats();
 
     public ProxyCore(EdgeIdentity me, RouteToken routeToken, Upstream upstream, NextHops nextHops, SipSender sender,
-                     Timers timers, Executor shard, ProxySettings settings) {
+                     Timers timers, Executor shard, ProxySettings settings, Admission admission) {
         this.me = me;
         this.routeToken = routeToken;
         this.upstream = upstream;
@@ -78,6 +79,7 @@ public final class ProxyCore implements TransactionUser {
         this.timers = timers;
         this.shard = shard;
         this.settings = settings;
+        this.admission = admission;
         this.validator = new RequestValidator(Set.of(), me::isMine);
     }
 
@@ -111,6 +113,11 @@ public final class ProxyCore implements TransactionUser {
             String toTag = req.toTag();
             if (toTag != null) {
                 inDialog(tx, req);
+                return;
+            }
+            if (!admission.admits(layer.openTransactions())) {
+                stats.shed++;
+                answer(tx, 503, "Service Unavailable", List.of()); // Retry-After added for every 503
                 return;
             }
             if (method.equals(SipMethod.OPTIONS) && addressedToMe(req)) {

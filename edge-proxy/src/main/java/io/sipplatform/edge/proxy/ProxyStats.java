@@ -11,6 +11,7 @@ public final class ProxyStats {
     long strayRelayed;
     long strayDropped;
     long droppedAcks;
+    long shed;
     private final long[] byClass = new long[7];
 
     void responses(int code) {
@@ -42,6 +43,11 @@ public final class ProxyStats {
 
     public long droppedAcks() {
         return droppedAcks;
+    }
+
+    /** Out-of-dialog requests refused with 503 while draining or overloaded. */
+    public long shed() {
+        return shed;
     }
 
     /** Final and provisional responses the core sent or relayed, by class 1..6. */

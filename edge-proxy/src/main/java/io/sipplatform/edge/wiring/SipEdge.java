@@ -6,6 +6,9 @@ import io.quarkus.grpc.GrpcClient;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.sipplatform.edge.config.EdgeConfig;
+import io.sipplatform.edge.protect.Cidr;
+import io.sipplatform.edge.protect.SourceGuard;
+import io.sipplatform.edge.proxy.Admission;
 import io.sipplatform.edge.proxy.EdgeIdentity;
 import io.sipplatform.edge.proxy.ProxyCore;
 import io.sipplatform.edge.proxy.RouteToken;
@@ -73,8 +76,17 @@ public class SipEdge {
     private volatile SipTransports transports;
     private volatile String replicaId;
     private volatile boolean ready;
+    private volatile SourceGuard guard;
+    private volatile Admission admission;
 
     void onStart(@Observes StartupEvent event) throws Exception {
+        EdgeConfig.Protection p = config.protection();
+        List<Cidr> trusted = new ArrayList<>();
+        p.trusted().orElse(List.of()).forEach(c -> trusted.add(Cidr.parse(c)));
+        guard = new SourceGuard(new SourceGuard.Settings(p.requestsPerSecond(), p.burst(), p.ban(), trusted),
+                System::nanoTime);
+        vertx.setPeriodic(60_000, id -> guard.sweep());
+        admission = new Admission(p.maxOpenTransactionsPerShard());
         replicaId = config.replicaId().orElseGet(() -> "e" + HexFormat.of().formatHex(
                 SecureRandom.getSeed(3)));
         TransportSettings settings = TransportSettings.of(listeners())
@@ -106,7 +118,7 @@ public class SipEdge {
         Shards built = new Shards(vertx, Math.max(1, count), i -> {
             Context ctx = Shards.newEventLoopContext(vertx);
             ProxyCore core = new ProxyCore(me, token, upstream, nextHops, transports, timers,
-                    r -> ctx.runOnContext(v -> r.run()), proxySettings);
+                    r -> ctx.runOnContext(v -> r.run()), proxySettings, admission);
             TransactionLayer layer = new TransactionLayer(tx, timers, transports, core);
             core.attach(layer);
             return new Shards.Shard(ctx, layer, core);
@@ -114,12 +126,27 @@ public class SipEdge {
         shards.set(built);
         Gauge.builder("sip.transactions.open", built, Shards::openTransactions).register(meters);
         Gauge.builder("sip.edge.dropped.starting", droppedBeforeReady, AtomicLong::get).register(meters);
+        Gauge.builder("sip.protect.dropped", guard, SourceGuard::dropped).register(meters);
+        Gauge.builder("sip.protect.bans", guard, SourceGuard::bans).register(meters);
+        Gauge.builder("sip.protect.tracked.sources", guard, SourceGuard::tracked).register(meters);
         ready = true;
         LOG.infof("SIP edge %s listening on %s", replicaId, advertised);
     }
 
     void onStop(@Observes ShutdownEvent event) throws Exception {
+        // drain (DESIGN §4): readiness DOWN, serve on for the delay, then refuse new out-of-dialog requests with
+        // 503 + Retry-After while in-dialog requests and open transactions finish, then close the listeners
         ready = false;
+        Shards s = shards.get();
+        if (s != null && admission != null) {
+            Thread.sleep(config.drain().delay().toMillis());
+            admission.drain();
+            long deadline = System.nanoTime() + config.drain().timeout().toNanos();
+            while (s.openTransactions() > 0 && System.nanoTime() - deadline < 0) {
+                Thread.sleep(100);
+            }
+            LOG.infof("drained: %d transactions still open", s.openTransactions());
+        }
         SipTransports t = transports;
         if (t != null) {
             t.stop().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
@@ -131,6 +158,9 @@ public class SipEdge {
         if (s == null) {
             droppedBeforeReady.incrementAndGet(); // the few milliseconds between bind and wiring
             return;
+        }
+        if (in.message().isRequest() && in.remote().getAddress() != null && !guard.admit(in.remote().getAddress())) {
+            return; // flooding source: a counted drop (sip.protect.dropped), no answer
         }
         s.dispatch(in);
     }

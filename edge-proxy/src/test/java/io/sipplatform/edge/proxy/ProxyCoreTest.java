@@ -74,8 +74,9 @@ class ProxyCoreTest {
         return CompletableFuture.completedFuture(Destination.of(preferred != null ? preferred : Transport.UDP,
                 new InetSocketAddress(s.hostWithoutBrackets(), s.port() > 0 ? s.port() : 5060)));
     };
+    final Admission admission = new Admission(10_000);
     final ProxyCore core = new ProxyCore(me, token, upstream, nextHops, sender, timers, Runnable::run,
-            ProxyCore.ProxySettings.DEFAULTS);
+            ProxyCore.ProxySettings.DEFAULTS, admission);
     final TransactionLayer layer = new TransactionLayer(TransactionSettings.DEFAULTS, timers, sender, core);
 
     ProxyCoreTest() {
@@ -247,6 +248,33 @@ class ProxyCoreTest {
         from(GW1, answer(toGw1, 487));
         assertEquals(List.of(100, 180, 200, 487), statusesTo(PBX));
         assertTrue(sentTo(GW2).isEmpty(), "no failover after CANCEL");
+    }
+
+    @Test
+    void whileDrainingNewCallsGet503WithRetryAfterButInDialogRequestsPass() {
+        nextDecision = twoCarriers();
+        fromPbx(INVITE);
+        SipRequest toGw1 = lastRequestTo(GW1);
+        from(GW1, answer(toGw1, 200));
+        admission.drain();
+        fromPbx(INVITE.replace("call-1@", "call-2@").replace("z9hG4bKpbx1", "z9hG4bKpbx2"));
+        SipResponse shed = (SipResponse) sentTo(PBX).get(sentTo(PBX).size() - 1).message();
+        assertEquals(503, shed.statusCode());
+        assertEquals("5", shed.header("Retry-After"));
+        SipMessage bye = parse("""
+                BYE sip:100@192.0.2.10:5060 SIP/2.0
+                Via: SIP/2.0/UDP 198.51.100.1:5060;branch=z9hG4bKgwbye2
+                Max-Forwards: 70
+                Route: %s
+                From: <sip:+4930123456@sip.example.net>;tag=gw
+                To: <sip:100@sip.example.net>;tag=pbx
+                Call-ID: call-1@192.0.2.10
+                CSeq: 1 BYE
+                Content-Length: 0
+
+                """.formatted(toGw1.header(HeaderName.RECORD_ROUTE)));
+        from(GW1, bye);
+        assertEquals("BYE", lastRequestTo(PBX).method().name(), "in-dialog requests still flow while draining");
     }
 
     @Test
