@@ -39,6 +39,28 @@ public interface EdgeConfig {
     /** Protection against floods and overload. */
     Protection protection();
 
+    /** Call events for CDRs. */
+    Cdr cdr();
+
+    /** Site name carried in CDR events (one per region); default {@code local}. */
+    @WithDefault("local")
+    String site();
+
+    /** CDR event delivery: a bounded on-disk spool in front of cdr-service, so no event is lost while it is down. */
+    interface Cdr {
+        /** Send call events at all; default true. Off: no CDRs (lab use only). */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Spool directory (a volume in Kubernetes); default ./cdr-spool. A restart sends what is left there. */
+        @WithDefault("cdr-spool")
+        String spoolDir();
+
+        /** Spool bound in bytes; default 256 MiB. Past it new events are dropped and counted (alert on it). */
+        @WithDefault("268435456")
+        long maxBytes();
+    }
+
     /** Graceful shutdown. */
     Drain drain();
 

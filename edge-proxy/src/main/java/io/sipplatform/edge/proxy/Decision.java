@@ -4,6 +4,7 @@ import io.sipplatform.edge.transport.Transport;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -37,13 +38,21 @@ public sealed interface Decision permits Decision.Reject, Decision.Challenge, De
      * @param groups     target groups in order
      * @param addHeaders header fields to add to every forwarded request (name, value)
      * @param removeHeaders header names to remove from forwarded requests
+     * @param context    routing's call context for CDRs (customer, trunk, direction, callerE164, calleeE164,
+     *                   routePrefix)
      */
-    record Proxy(String decisionId, List<TargetGroup> groups, List<Header> addHeaders, List<String> removeHeaders)
-            implements Decision {
+    record Proxy(String decisionId, List<TargetGroup> groups, List<Header> addHeaders, List<String> removeHeaders,
+                 Map<String, String> context) implements Decision {
         public Proxy {
             groups = List.copyOf(groups);
             addHeaders = List.copyOf(addHeaders);
             removeHeaders = List.copyOf(removeHeaders);
+            context = Map.copyOf(context);
+        }
+
+        public Proxy(String decisionId, List<TargetGroup> groups, List<Header> addHeaders,
+                     List<String> removeHeaders) {
+            this(decisionId, groups, addHeaders, removeHeaders, Map.of());
         }
     }
 

@@ -64,13 +64,16 @@ public final class ProxyCore implements TransactionUser {
     private final Executor shard;
     private final ProxySettings settings;
     private final Admission admission;
+    private final CallEvents events;
+    private final java.time.InstantSource clock;
     private final Map<ServerTransaction, Call> calls = new HashMap<>();
     private TransactionLayer layer;
     private long branchCounter;
     private final ProxyStats stats = new ProxyStats();
 
     public ProxyCore(EdgeIdentity me, RouteToken routeToken, Upstream upstream, NextHops nextHops, SipSender sender,
-                     Timers timers, Executor shard, ProxySettings settings, Admission admission) {
+                     Timers timers, Executor shard, ProxySettings settings, Admission admission,
+                     CallEvents events, java.time.InstantSource clock) {
         this.me = me;
         this.routeToken = routeToken;
         this.upstream = upstream;
@@ -80,6 +83,8 @@ public final class ProxyCore implements TransactionUser {
         this.shard = shard;
         this.settings = settings;
         this.admission = admission;
+        this.events = events;
+        this.clock = clock;
         this.validator = new RequestValidator(Set.of(), me::isMine);
     }
 
@@ -181,6 +186,16 @@ public final class ProxyCore implements TransactionUser {
         if (call.finalSent) {
             return;
         }
+        if (call.server.isInvite() && !(decision instanceof Decision.Challenge)) {
+            // a challenged INVITE is retried with credentials on the same Call-ID: that one is the attempt
+            SipRequest req = call.server.request();
+            Inbound src = call.server.source();
+            call.reported = true;
+            events.report(new CallEvents.Attempt(req.callId(), clock.instant(),
+                    decision instanceof Decision.Proxy p ? p.decisionId() : "", req.header(HeaderName.FROM),
+                    req.header(HeaderName.TO), req.requestUriText(), src.transport(), src.remote(),
+                    decision instanceof Decision.Proxy p2 ? p2.context() : Map.of()));
+        }
         if (decision instanceof Decision.Reject r) {
             finish(call, r.rejection().code(), r.rejection().reason(), headers(r.rejection()));
         } else if (decision instanceof Decision.Challenge c) {
@@ -217,6 +232,7 @@ public final class ProxyCore implements TransactionUser {
         Decision.TargetGroup group = call.plan.groups().get(index);
         for (Decision.Target target : group.targets()) {
             Branch b = new Branch(call, target);
+            b.leg = ++call.legs;
             call.branches.add(b);
         }
         for (Branch b : List.copyOf(call.branches)) {
@@ -265,6 +281,7 @@ public final class ProxyCore implements TransactionUser {
                 return;
             }
             SipRequest out = buildForward(call, b, in, b.target.requestUri(), dest);
+            b.sentNanos = System.nanoTime();
             b.tx = layer.sendRequest(out, dest, b);
             b.startTimers();
         }, shard);
@@ -421,6 +438,11 @@ public final class ProxyCore implements TransactionUser {
         if (call.finalSent || response.statusCode() == 100) {
             return; // 100 Trying is hop by hop (§16.7 step 5)
         }
+        if (call.reported && !call.progressReported) {
+            call.progressReported = true;
+            events.report(new CallEvents.Progress(call.server.request().callId(), clock.instant(),
+                    response.statusCode(), response.bodyLength() > 0));
+        }
         call.server.respond(stripTopVia(response));
     }
 
@@ -428,7 +450,26 @@ public final class ProxyCore implements TransactionUser {
         call.finalSent = true;
         call.server.respond(stripTopVia(response));
         stats.responses(response.statusCode());
+        int code = response.statusCode();
+        if (call.reported) {
+            String callId = call.server.request().callId();
+            if (code < 300) {
+                String gw = call.branches.stream().filter(b -> b.response == response).map(b -> b.target == null
+                        ? null : b.target.gatewayId()).findFirst().orElse(null);
+                events.report(new CallEvents.Answer(callId, clock.instant(), gw));
+            } else {
+                reportEnd(call, code, response.reasonPhrase(), CallEvents.Side.CALLEE);
+            }
+        }
         end(call);
+    }
+
+    private void reportEnd(Call call, int code, String reason, CallEvents.Side side) {
+        CallEvents.Cause cause = call.cancelled ? CallEvents.Cause.CANCEL
+                : code == 408 ? CallEvents.Cause.TIMEOUT
+                : call.plan == null ? CallEvents.Cause.ROUTING_REJECTED : CallEvents.Cause.REJECTED;
+        events.report(new CallEvents.End(call.server.request().callId(), clock.instant(), code, reason,
+                call.cancelled ? CallEvents.Side.CALLER : side, cause));
     }
 
     private static SipResponse stripTopVia(SipResponse r) {
@@ -441,6 +482,9 @@ public final class ProxyCore implements TransactionUser {
         }
         call.finalSent = true;
         answer(call.server, code, reason, headers);
+        if (call.reported) {
+            reportEnd(call, code, reason, CallEvents.Side.PLATFORM);
+        }
         end(call);
     }
 
@@ -525,6 +569,10 @@ public final class ProxyCore implements TransactionUser {
             reject(tx, routed.rejection);
             return;
         }
+        if (req.method().equals(SipMethod.BYE)) {
+            events.report(new CallEvents.End(req.callId(), clock.instant(), 200, "OK",
+                    routed.fromCaller ? CallEvents.Side.CALLER : CallEvents.Side.CALLEE, CallEvents.Cause.BYE));
+        }
         Call call = new Call(tx);
         calls.put(tx, call);
         call.plan = new Decision.Proxy("", List.of(), List.of(), List.of());
@@ -556,8 +604,8 @@ public final class ProxyCore implements TransactionUser {
             stats.droppedAcks++;
             return;
         }
-        if (routed.rejection != null) {
-            stats.droppedAcks++;
+        if (routed.rejection != null || req.maxForwards() == 0) {
+            stats.droppedAcks++; // nothing answers an ACK; an unroutable or exhausted one is a counted drop
             return;
         }
         routed.destination.whenCompleteAsync((dest, failure) -> {
@@ -576,6 +624,7 @@ public final class ProxyCore implements TransactionUser {
         SipMessageBuilder builder;
         CompletionStage<Destination> destination;
         Rejection rejection;
+        boolean fromCaller = true;
     }
 
     private Routed routeInDialog(SipRequest req, Inbound source) {
@@ -611,6 +660,11 @@ public final class ProxyCore implements TransactionUser {
         } else {
             next = req.requestUri();
         }
+        if (next instanceof SipUri n && me.isMe(n)) {
+            // the request ends here, and the edge is no UA: forwarding it would send it to ourselves in a loop
+            r.rejection = Rejection.of(481, "Call/Transaction Does Not Exist");
+            return r;
+        }
         if (strict) {
             // §16.6 step 6 compatibility: a strict next hop gets the Request-URI as last Route and its URI as R-URI
             mb.addHeader(HeaderName.ROUTE, "<" + req.requestUriText() + ">");
@@ -619,6 +673,7 @@ public final class ProxyCore implements TransactionUser {
         }
         r.builder = mb;
         Destination towardsSide = state == null ? null : sideFor(state, source);
+        r.fromCaller = state == null || fromSideA(state, source);
         if (towardsSide != null) {
             r.destination = java.util.concurrent.CompletableFuture.completedFuture(towardsSide);
         } else {
@@ -643,6 +698,15 @@ public final class ProxyCore implements TransactionUser {
             return b;
         }
         return a;
+    }
+
+    private static boolean fromSideA(Map<String, String> state, Inbound source) {
+        Destination a = state.containsKey("a") ? parseSide(state.get("a")) : null;
+        if (a == null) {
+            return true;
+        }
+        return source.flowId() != null ? source.flowId().equals(a.flowId())
+                : a.transport() == source.transport() && sameAddress(a.address(), source.remote());
     }
 
     private static boolean sameAddress(InetSocketAddress x, InetSocketAddress y) {
@@ -719,6 +783,9 @@ public final class ProxyCore implements TransactionUser {
         boolean finalSent;
         boolean cancelled;
         boolean sixxx;
+        boolean reported;
+        boolean progressReported;
+        int legs;
 
         Call(ServerTransaction server) {
             this.server = server;
@@ -740,6 +807,9 @@ public final class ProxyCore implements TransactionUser {
         Timers.Timer timerC;
         Timers.Timer progressTimer;
         Timers.Timer answerTimer;
+        int leg;
+        long sentNanos;
+        long firstResponseNanos;
 
         Branch(Call call, Decision.Target target) {
             this.call = call;
@@ -802,7 +872,17 @@ public final class ProxyCore implements TransactionUser {
         private void complete() {
             done = true;
             cancelTimers();
+            reportLeg();
             branchDone(this);
+        }
+
+        void reportLeg() {
+            if (!call.reported || target == null || sentNanos == 0) {
+                return;
+            }
+            long pdd = firstResponseNanos == 0 ? 0 : (firstResponseNanos - sentNanos) / 1_000_000;
+            events.report(new CallEvents.LegAttempt(call.server.request().callId(), clock.instant(), leg,
+                    target.gatewayId(), target.requestUri(), code, reason, timeout, transportError, pdd));
         }
 
         private void cancelTimers() {
@@ -816,6 +896,9 @@ public final class ProxyCore implements TransactionUser {
         @Override
         public void onProvisional(ClientTransaction transaction, SipResponse response) {
             if (response.statusCode() > 100) {
+                if (!provisional) {
+                    firstResponseNanos = System.nanoTime();
+                }
                 provisional = true;
                 if (timerC != null) {
                     timerC.cancel();
@@ -831,11 +914,16 @@ public final class ProxyCore implements TransactionUser {
                 return;
             }
             int c = response.statusCode();
+            if (firstResponseNanos == 0) {
+                firstResponseNanos = System.nanoTime();
+            }
             if (c < 300) {
                 done = true;
                 cancelTimers();
                 code = c;
+                reason = response.reasonPhrase();
                 this.response = response;
+                reportLeg();
                 if (!call.finalSent) {
                     relayFinal(call, response); // §16.7 step 5: a 2xx goes upstream at once
                 } else {

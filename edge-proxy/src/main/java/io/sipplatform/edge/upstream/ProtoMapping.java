@@ -218,10 +218,24 @@ public final class ProtoMapping {
                 for (HeaderField f : p.getHeaders().getAddList()) {
                     add.add(new Decision.Header(f.getName(), f.getValue()));
                 }
-                yield new Decision.Proxy(r.getDecisionId(), groups, add, p.getHeaders().getRemoveList());
+                var c = r.getContext();
+                Map<String, String> context = new java.util.HashMap<>();
+                putIf(context, "customer", c.getCustomerId());
+                putIf(context, "trunk", c.getTrunkId());
+                putIf(context, "direction", c.getDirection().name().replace("CALL_DIRECTION_", "").toLowerCase());
+                putIf(context, "callerE164", c.getCallerE164());
+                putIf(context, "calleeE164", c.getCalleeE164());
+                putIf(context, "routePrefix", c.getRoutePrefix());
+                yield new Decision.Proxy(r.getDecisionId(), groups, add, p.getHeaders().getRemoveList(), context);
             }
             default -> new Decision.Reject(Rejection.of(500, "Server Internal Error"));
         };
+    }
+
+    private static void putIf(Map<String, String> m, String k, String v) {
+        if (v != null && !v.isEmpty() && !v.equals("unspecified")) {
+            m.put(k, v);
+        }
     }
 
     private static Decision.Failover failover(FailoverPolicy f) {

@@ -71,6 +71,11 @@ public class SipEdge {
     @GrpcClient("registrar")
     MutinyRegistrarGrpc.MutinyRegistrarStub registrar;
 
+    @GrpcClient("cdr")
+    io.sipplatform.proto.cdr.v1.MutinyCdrIngestGrpc.MutinyCdrIngestStub cdr;
+
+    private volatile io.sipplatform.edge.upstream.CdrSpool spool;
+
     private final AtomicReference<Shards> shards = new AtomicReference<>();
     private final AtomicLong droppedBeforeReady = new AtomicLong();
     private volatile SipTransports transports;
@@ -109,17 +114,38 @@ public class SipEdge {
         GrpcUpstream upstream = new GrpcUpstream(routing, registrar, config.upstream().deadline(),
                 new GrpcToSip(config.upstream().retryAfter()), replicaId);
         AddressNextHops nextHops = new AddressNextHops(vertx);
+        io.sipplatform.edge.proxy.CallEvents callEvents = io.sipplatform.edge.proxy.CallEvents.NONE;
+        if (config.cdr().enabled()) {
+            java.time.Duration deadline = config.upstream().deadline();
+            spool = new io.sipplatform.edge.upstream.CdrSpool(Path.of(config.cdr().spoolDir()),
+                    config.cdr().maxBytes(), batch -> cdr.withDeadlineAfter(deadline.toMillis(), TimeUnit.MILLISECONDS)
+                    .publishBatch(io.sipplatform.proto.cdr.v1.PublishBatchRequest.newBuilder().addAllEvents(batch)
+                            .build())
+                    .subscribeAsCompletionStage().thenApply(r -> (Void) null), deadline.multipliedBy(2));
+            callEvents = new io.sipplatform.edge.upstream.CdrEvents(spool, replicaId, config.site());
+            io.sipplatform.edge.upstream.CdrSpool sp = spool;
+            Gauge.builder("sip.cdr.spool.pending", sp, io.sipplatform.edge.upstream.CdrSpool::pending).register(meters);
+            Gauge.builder("sip.cdr.spool.dropped", sp, io.sipplatform.edge.upstream.CdrSpool::dropped).register(meters);
+            Gauge.builder("sip.cdr.events.sent", sp, io.sipplatform.edge.upstream.CdrSpool::sent).register(meters);
+        }
         TransactionSettings tx = new TransactionSettings(config.timers().t1(), config.timers().t2(),
                 config.timers().t4());
         ProxyCore.ProxySettings proxySettings = new ProxyCore.ProxySettings(
                 ProxyCore.ProxySettings.DEFAULTS.timerC(), config.upstream().retryAfter());
         int count = config.sip().shards().orElse(Runtime.getRuntime().availableProcessors());
         VertxTimers timers = new VertxTimers(vertx);
+        io.sipplatform.edge.transport.SipSender out = !LOG.isTraceEnabled() ? transports : (d, bytes, onFailure) -> {
+            String text = new String(bytes, 0, Math.min(bytes.length, 200), StandardCharsets.UTF_8);
+            LOG.tracef("out %s %s: %s", d.transport(), d.address(), text.substring(0, Math.max(0, text.indexOf('\r'))));
+            transports.send(d, bytes, onFailure);
+        };
+        io.sipplatform.edge.proxy.CallEvents events = callEvents;
         Shards built = new Shards(vertx, Math.max(1, count), i -> {
             Context ctx = Shards.newEventLoopContext(vertx);
-            ProxyCore core = new ProxyCore(me, token, upstream, nextHops, transports, timers,
-                    r -> ctx.runOnContext(v -> r.run()), proxySettings, admission);
-            TransactionLayer layer = new TransactionLayer(tx, timers, transports, core);
+            ProxyCore core = new ProxyCore(me, token, upstream, nextHops, out, timers,
+                    r -> ctx.runOnContext(v -> r.run()), proxySettings, admission, events,
+                    java.time.InstantSource.system());
+            TransactionLayer layer = new TransactionLayer(tx, timers, out, core);
             core.attach(layer);
             return new Shards.Shard(ctx, layer, core);
         });
@@ -151,6 +177,10 @@ public class SipEdge {
         if (t != null) {
             t.stop().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
         }
+        if (spool != null) {
+            spool.awaitEmpty(java.time.Duration.ofSeconds(2)); // what is left stays on disk for the next start
+            spool.close();
+        }
     }
 
     private void onInbound(Inbound in) {
@@ -158,6 +188,10 @@ public class SipEdge {
         if (s == null) {
             droppedBeforeReady.incrementAndGet(); // the few milliseconds between bind and wiring
             return;
+        }
+        if (LOG.isTraceEnabled()) {
+            LOG.tracef("in %s %s from %s: %s", in.transport(), in.message().startLine(), in.remote(),
+                    in.message().header(io.sipplatform.sip.message.HeaderName.CSEQ));
         }
         if (in.message().isRequest() && in.remote().getAddress() != null && !guard.admit(in.remote().getAddress())) {
             return; // flooding source: a counted drop (sip.protect.dropped), no answer

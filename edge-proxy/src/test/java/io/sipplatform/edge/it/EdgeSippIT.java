@@ -31,12 +31,13 @@ class EdgeSippIT {
 
     @Test
     void callsCompleteThroughTheEdgeWithAckAndByeAlongTheRecordRoute() throws Exception {
-        int uasPort = Sipp.freeUdpPort();
+        int[] ports = Sipp.freeUdpPorts(2);
+        int uasPort = ports[0];
         FakeRouting.carriers = List.of("sip:service@127.0.0.1:" + uasPort);
         Process uas = Sipp.start("uas-answer", List.of("-sn", "uas", "-i", "127.0.0.1", "-p",
                 Integer.toString(uasPort), "-m", "5", "-timeout", "40"));
         Process uac = Sipp.start("uac-call", List.of(edgeAddress(), "-sf", Sipp.scenario("uac-call.xml"),
-                "-i", "127.0.0.1", "-p", Integer.toString(Sipp.freeUdpPort()), "-s", "service", "-m", "5",
+                "-i", "127.0.0.1", "-p", Integer.toString(ports[1]), "-s", "service", "-m", "5",
                 "-r", "5", "-timeout", "40"));
         int uacExit = Sipp.await(uac, 60);
         int uasExit = Sipp.await(uas, 20);
@@ -46,12 +47,13 @@ class EdgeSippIT {
 
     @Test
     void busyCarrierIs486ForTheCaller() throws Exception {
-        int uasPort = Sipp.freeUdpPort();
+        int[] ports = Sipp.freeUdpPorts(2);
+        int uasPort = ports[0];
         FakeRouting.carriers = List.of("sip:service@127.0.0.1:" + uasPort);
         Process uas = Sipp.start("uas-busy", List.of("-sf", Sipp.scenario("uas-busy.xml"), "-i", "127.0.0.1",
                 "-p", Integer.toString(uasPort), "-m", "3", "-timeout", "40"));
         Process uac = Sipp.start("uac-busy", List.of(edgeAddress(), "-sf", Sipp.scenario("uac-busy.xml"),
-                "-i", "127.0.0.1", "-p", Integer.toString(Sipp.freeUdpPort()), "-s", "service", "-m", "3",
+                "-i", "127.0.0.1", "-p", Integer.toString(ports[1]), "-s", "service", "-m", "3",
                 "-timeout", "40"));
         int uacExit = Sipp.await(uac, 60);
         int uasExit = Sipp.await(uas, 20);

@@ -32,6 +32,10 @@ class EdgeUdpIT {
         return edge.transports().listener(Transport.UDP).orElseThrow().bound().getPort();
     }
 
+    static List<io.sipplatform.proto.cdr.v1.CallEvent> cdrEvents(String callId) {
+        return FakeCdr.events.stream().filter(e -> e.getCallId().equals(callId)).toList();
+    }
+
     @AfterEach
     void reset() {
         FakeRouting.failWith = null;
@@ -128,6 +132,111 @@ class EdgeUdpIT {
             assertEquals("z9hG4bKinv1", ok.topVia().branch());
             assertEquals("030123456", FakeRouting.seen.get(FakeRouting.seen.size() - 1).getTo().getUri()
                     .replaceAll("sip:(\\d+)@.*", "$1"));
+            long end = System.nanoTime() + 5_000_000_000L;
+            while (cdrEvents("call-it-1@127.0.0.1").size() < 4 && System.nanoTime() < end) {
+                Thread.onSpinWait();
+            }
+            assertEquals(List.of("ATTEMPT", "LEG_ATTEMPT", "LEG_ATTEMPT", "ANSWER"),
+                    cdrEvents("call-it-1@127.0.0.1").stream().map(e -> e.getEventCase().name()).toList(),
+                    "call events reached the CDR service through the spool");
+        }
+    }
+
+    @Test
+    void byeFromTheCallerAlongTheRecordRouteReachesTheCarrierAndIsAnswered() throws Exception {
+        try (UdpPeer pbx = new UdpPeer(); UdpPeer gw = new UdpPeer()) {
+            FakeRouting.carriers = List.of("sip:+4930123456@127.0.0.1:" + gw.port());
+            pbx.send("""
+                    INVITE sip:030123456@sip.example.net SIP/2.0
+                    Via: SIP/2.0/UDP 127.0.0.1:PORT;branch=z9hG4bKinvbye;rport
+                    Max-Forwards: 70
+                    From: <sip:100@sip.example.net>;tag=pbx
+                    To: <sip:030123456@sip.example.net>
+                    Call-ID: call-it-bye@127.0.0.1
+                    CSeq: 1 INVITE
+                    Contact: <sip:100@127.0.0.1:PORT>
+                    Content-Length: 0
+
+                    """, edgePort());
+            UdpPeer.Received atGw = gw.receiveSkipping100();
+            SipRequest inv = (SipRequest) atGw.message();
+            SipResponse ok = (SipResponse) SipMessageBuilder.responseTo(inv, SipStatus.of(200)).toTagIfAbsent("g")
+                    .copyHeader(inv, io.sipplatform.sip.message.HeaderName.RECORD_ROUTE)
+                    .addHeader("Contact", "<sip:gw@127.0.0.1:" + gw.port() + ">").build();
+            gw.sendRaw(ok.toBytes(), atGw.from());
+            SipResponse atPbx = (SipResponse) pbx.receiveSkipping100().message();
+            assertEquals(200, atPbx.statusCode());
+            String route = atPbx.header(io.sipplatform.sip.message.HeaderName.RECORD_ROUTE);
+            assertNotNull(route, "Record-Route reaches the caller");
+            pbx.send("""
+                    BYE sip:gw@127.0.0.1:%d SIP/2.0
+                    Via: SIP/2.0/UDP 127.0.0.1:PORT;branch=z9hG4bKbye1;rport
+                    Max-Forwards: 70
+                    Route: %s
+                    From: <sip:100@sip.example.net>;tag=pbx
+                    To: <sip:030123456@sip.example.net>;tag=g
+                    Call-ID: call-it-bye@127.0.0.1
+                    CSeq: 2 BYE
+                    Content-Length: 0
+
+                    """.formatted(gw.port(), route), edgePort());
+            UdpPeer.Received byeAtGw = gw.receive();
+            SipRequest bye = (SipRequest) byeAtGw.message();
+            assertEquals("BYE", bye.method().name());
+            gw.sendRaw(SipMessageBuilder.responseTo(bye, SipStatus.of(200)).build().toBytes(), byeAtGw.from());
+            SipResponse byeOk = (SipResponse) pbx.receive().message();
+            assertEquals(200, byeOk.statusCode());
+            assertEquals("2 BYE", byeOk.header(io.sipplatform.sip.message.HeaderName.CSEQ));
+        }
+    }
+
+    @Test
+    void byeFromACallerThatIgnoresRecordRouteIsStillRelayed() throws Exception {
+        try (UdpPeer pbx = new UdpPeer(); UdpPeer gw = new UdpPeer()) {
+            FakeRouting.carriers = List.of("sip:+4930123456@127.0.0.1:" + gw.port());
+            pbx.send("""
+                    INVITE sip:030123456@sip.example.net SIP/2.0
+                    Via: SIP/2.0/UDP 127.0.0.1:PORT;branch=z9hG4bKinvbye2;rport
+                    Max-Forwards: 70
+                    From: <sip:100@sip.example.net>;tag=pbx
+                    To: <sip:030123456@sip.example.net>
+                    Call-ID: call-it-bye2@127.0.0.1
+                    CSeq: 1 INVITE
+                    Contact: <sip:100@127.0.0.1:PORT>
+                    Content-Length: 0
+
+                    """, edgePort());
+            UdpPeer.Received atGw = gw.receiveSkipping100();
+            SipRequest inv = (SipRequest) atGw.message();
+            SipResponse ok = (SipResponse) SipMessageBuilder.responseTo(inv, SipStatus.of(200)).toTagIfAbsent("g")
+                    .copyHeader(inv, io.sipplatform.sip.message.HeaderName.RECORD_ROUTE)
+                    .addHeader("Contact", "<sip:gw@127.0.0.1:" + gw.port() + ">").build();
+            gw.sendRaw(ok.toBytes(), atGw.from());
+            SipResponse atPbx = (SipResponse) pbx.receiveSkipping100().message();
+            assertEquals(200, atPbx.statusCode());
+            String route = atPbx.header(io.sipplatform.sip.message.HeaderName.RECORD_ROUTE);
+            assertNotNull(route, "Record-Route reaches the caller");
+            pbx.send("""
+                    BYE sip:gw@127.0.0.1:%d SIP/2.0
+                    Via: SIP/2.0/UDP 127.0.0.1:PORT;branch=z9hG4bKbye2;rport
+                    Max-Forwards: 70
+                    From: <sip:100@sip.example.net>;tag=pbx
+                    To: <sip:030123456@sip.example.net>;tag=g
+                    Call-ID: call-it-bye2@127.0.0.1
+                    CSeq: 2 BYE
+                    Content-Length: 0
+
+                    """.formatted(gw.port()), edgePort());
+            UdpPeer.Received byeAtGw = gw.receive();
+            SipRequest bye = (SipRequest) byeAtGw.message();
+            assertEquals("BYE", bye.method().name());
+            // answered like SIPp's built-in UAS: both Via values joined on one line ([last_Via:])
+            String joined = String.join(", ", bye.headerValues(io.sipplatform.sip.message.HeaderName.VIA));
+            gw.sendRaw(SipMessageBuilder.responseTo(bye, SipStatus.of(200))
+                    .setHeader(io.sipplatform.sip.message.HeaderName.VIA, joined).build().toBytes(), byeAtGw.from());
+            SipResponse byeOk = (SipResponse) pbx.receive().message();
+            assertEquals(200, byeOk.statusCode());
+            assertEquals("2 BYE", byeOk.header(io.sipplatform.sip.message.HeaderName.CSEQ));
         }
     }
 

@@ -35,10 +35,22 @@ final class Sipp {
         return null;
     }
 
-    /** A free UDP port on 127.0.0.1 (bound then released: SIPp binds it right after). */
-    static int freeUdpPort() throws IOException {
-        try (DatagramSocket s = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
-            return s.getLocalPort();
+    /**
+     * Distinct free UDP ports on 127.0.0.1, all held until every one is chosen (so two SIPp processes never get
+     * the same one), then released for SIPp to bind.
+     */
+    static int[] freeUdpPorts(int n) throws IOException {
+        List<DatagramSocket> held = new ArrayList<>();
+        try {
+            int[] ports = new int[n];
+            for (int i = 0; i < n; i++) {
+                DatagramSocket s = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+                held.add(s);
+                ports[i] = s.getLocalPort();
+            }
+            return ports;
+        } finally {
+            held.forEach(DatagramSocket::close);
         }
     }
 

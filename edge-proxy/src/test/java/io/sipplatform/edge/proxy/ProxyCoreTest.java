@@ -75,8 +75,10 @@ class ProxyCoreTest {
                 new InetSocketAddress(s.hostWithoutBrackets(), s.port() > 0 ? s.port() : 5060)));
     };
     final Admission admission = new Admission(10_000);
+    final List<CallEvents.Event> events = new ArrayList<>();
     final ProxyCore core = new ProxyCore(me, token, upstream, nextHops, sender, timers, Runnable::run,
-            ProxyCore.ProxySettings.DEFAULTS, admission);
+            ProxyCore.ProxySettings.DEFAULTS, admission, events::add,
+            java.time.InstantSource.fixed(java.time.Instant.parse("2026-11-21T12:00:00Z")));
     final TransactionLayer layer = new TransactionLayer(TransactionSettings.DEFAULTS, timers, sender, core);
 
     ProxyCoreTest() {
@@ -196,6 +198,14 @@ class ProxyCoreTest {
         assertEquals(1, ok.vias().size(), "our Via removed");
         assertEquals("z9hG4bKpbx1", ok.topVia().branch());
         assertEquals(0, core.openCalls());
+        assertEquals(List.of("Attempt", "LegAttempt", "Progress", "LegAttempt", "Answer"),
+                events.stream().map(e -> e.getClass().getSimpleName()).toList(), "call events for the CDR");
+        CallEvents.LegAttempt first = (CallEvents.LegAttempt) events.get(1);
+        assertEquals(1, first.leg());
+        assertEquals("gw1", first.gatewayId());
+        assertEquals(503, first.code());
+        assertEquals(2, ((CallEvents.LegAttempt) events.get(3)).leg());
+        assertEquals("gw2", ((CallEvents.Answer) events.get(4)).gatewayId());
     }
 
     @Test
@@ -247,6 +257,9 @@ class ProxyCoreTest {
         from(GW1, answer(cancel, 200));
         from(GW1, answer(toGw1, 487));
         assertEquals(List.of(100, 180, 200, 487), statusesTo(PBX));
+        CallEvents.End end = (CallEvents.End) events.get(events.size() - 1);
+        assertEquals(CallEvents.Cause.CANCEL, end.cause());
+        assertEquals(CallEvents.Side.CALLER, end.hangupSide());
         assertTrue(sentTo(GW2).isEmpty(), "no failover after CANCEL");
     }
 
@@ -331,8 +344,71 @@ class ProxyCoreTest {
         from(GW1, bye);
         SipRequest out = lastRequestTo(PBX);
         assertEquals("BYE", out.method().name(), "sent to the PBX's recorded address, not its private Contact");
+        CallEvents.End end = (CallEvents.End) events.get(events.size() - 1);
+        assertEquals(CallEvents.Side.CALLEE, end.hangupSide(), "the carrier hung up");
+        assertEquals(CallEvents.Cause.BYE, end.cause());
         assertTrue(out.routes().isEmpty(), "our Route popped");
         assertEquals("sip:100@10.0.0.99:5060", out.requestUriText());
+    }
+
+    @Test
+    void inDialogByeFromTheCallerGoesToTheCalleesContact() {
+        nextDecision = twoCarriers();
+        fromPbx(INVITE);
+        SipRequest toGw1 = lastRequestTo(GW1);
+        from(GW1, answer(toGw1, 200));
+        String rr = toGw1.header(HeaderName.RECORD_ROUTE);
+        fromPbx("""
+                BYE sip:+4930123456@198.51.100.1:5060 SIP/2.0
+                Via: SIP/2.0/UDP 192.0.2.10:5060;branch=z9hG4bKpbxbye
+                Max-Forwards: 70
+                Route: %s
+                From: <sip:100@sip.example.net>;tag=pbx
+                To: <sip:+4930123456@sip.example.net>;tag=gw
+                Call-ID: call-1@192.0.2.10
+                CSeq: 2 BYE
+                Content-Length: 0
+
+                """.formatted(rr));
+        SipRequest out = lastRequestTo(GW1);
+        assertEquals("BYE", out.method().name());
+        from(GW1, answer(out, 200));
+        assertEquals(200, statusesTo(PBX).get(statusesTo(PBX).size() - 1));
+        CallEvents.End end = (CallEvents.End) events.get(events.size() - 1);
+        assertEquals(CallEvents.Side.CALLER, end.hangupSide());
+    }
+
+    @Test
+    void aStrayAckAddressedToTheEdgeItselfIsDroppedNotLoopedBack() {
+        fromPbx("""
+                ACK sip:service@203.0.113.5:5060 SIP/2.0
+                Via: SIP/2.0/UDP 192.0.2.10:5060;branch=z9hG4bKstrayack
+                Max-Forwards: 70
+                From: <sip:100@sip.example.net>;tag=pbx
+                To: <sip:service@203.0.113.5>;tag=x
+                Call-ID: stray-ack
+                CSeq: 1 ACK
+                Content-Length: 0
+
+                """);
+        assertTrue(wire.isEmpty(), "nothing sent: " + wire);
+        assertEquals(1, core.stats().droppedAcks());
+    }
+
+    @Test
+    void anInDialogRequestEndingAtTheEdgeIs481() {
+        fromPbx("""
+                BYE sip:service@203.0.113.5:5060 SIP/2.0
+                Via: SIP/2.0/UDP 192.0.2.10:5060;branch=z9hG4bKbyeself
+                Max-Forwards: 70
+                From: <sip:100@sip.example.net>;tag=pbx
+                To: <sip:service@203.0.113.5>;tag=x
+                Call-ID: bye-self
+                CSeq: 2 BYE
+                Content-Length: 0
+
+                """);
+        assertEquals(List.of(481), statusesTo(PBX));
     }
 
     @Test
