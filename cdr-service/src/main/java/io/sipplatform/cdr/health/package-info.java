@@ -1,0 +1,2 @@
+/** SmallRye Health checks of cdr-service: readiness follows the CDR database. Not a metrics or admin surface. */
+package io.sipplatform.cdr.health;

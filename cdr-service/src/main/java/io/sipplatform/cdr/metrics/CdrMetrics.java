@@ -1,0 +1,72 @@
+package io.sipplatform.cdr.metrics;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.sipplatform.cdr.domain.CallEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * cdr.events.stored (rate = events/s), cdr.events.duplicates, cdr.events.rejected, cdr.commit.latency (one
+ * ingestion transaction), cdr.ingest.lag (edge event time to commit), cdr.cdrs.written, cdr.orphans.closed,
+ * cdr.calls.open (gauge, refreshed by the orphan sweep).
+ */
+@ApplicationScoped
+public class CdrMetrics {
+    private final Counter stored;
+    private final Counter duplicates;
+    private final Counter rejected;
+    private final Counter cdrsWritten;
+    private final Counter orphansClosed;
+    private final Timer commitLatency;
+    private final Timer ingestLag;
+    private final AtomicLong openCalls = new AtomicLong();
+
+    @Inject
+    public CdrMetrics(MeterRegistry registry) {
+        stored = Counter.builder("cdr.events.stored").description("Call events newly stored").register(registry);
+        duplicates = Counter.builder("cdr.events.duplicates").description("Replayed call events ignored")
+                .register(registry);
+        rejected = Counter.builder("cdr.events.rejected").description("Call events refused as invalid")
+                .register(registry);
+        cdrsWritten = Counter.builder("cdr.cdrs.written").description("CDR rows (re)written by a commit")
+                .register(registry);
+        orphansClosed = Counter.builder("cdr.orphans.closed")
+                .description("Calls closed after the maximum duration without an end event").register(registry);
+        commitLatency = Timer.builder("cdr.commit.latency").description("Duration of one ingestion transaction")
+                .publishPercentiles(0.5, 0.99).register(registry);
+        ingestLag = Timer.builder("cdr.ingest.lag").description("From the edge's event time to the commit")
+                .publishPercentiles(0.5, 0.99).register(registry);
+        registry.gauge("cdr.calls.open", openCalls);
+    }
+
+    /** One committed ingestion. */
+    public void committed(List<CallEvent> events, int newlyStored, int replays, int cdrs, Duration took,
+            Instant committedAt) {
+        stored.increment(newlyStored);
+        duplicates.increment(replays);
+        cdrsWritten.increment(cdrs);
+        commitLatency.record(took);
+        for (CallEvent e : events) {
+            Duration lag = Duration.between(e.time(), committedAt);
+            ingestLag.record(lag.isNegative() ? Duration.ZERO : lag);
+        }
+    }
+
+    public void rejected(int events) {
+        rejected.increment(events);
+    }
+
+    public void orphansClosed(int count) {
+        orphansClosed.increment(count);
+    }
+
+    public void openCalls(long count) {
+        openCalls.set(count);
+    }
+}

@@ -1,0 +1,61 @@
+package io.sipplatform.media;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/** The relay's configuration (prefix {@code media}); each key: meaning, default, consequence on the wire. */
+@ConfigMapping(prefix = "media")
+public interface MediaRelayConfig {
+
+    /** Local address the RTP/RTCP sockets bind to; default 0.0.0.0 (all interfaces). */
+    @WithDefault("0.0.0.0")
+    String bindAddress();
+
+    /**
+     * Address written into rewritten SDP (c=, a=rtcp), where parties send media; default 127.0.0.1. Set it to the
+     * node's public or hostNetwork address, or parties send media to a place the relay never hears.
+     */
+    @WithDefault("127.0.0.1")
+    String advertisedAddress();
+
+    /** Lowest UDP port of the media range (rounded up to even); default 30000. */
+    @WithDefault("30000")
+    int portMin();
+
+    /**
+     * Highest UDP port of the media range; default 39999. Each anchored stream takes two even/odd pairs (one per
+     * party); a full range fails Offer with RESOURCE_EXHAUSTED, which the edge answers with 503.
+     */
+    @WithDefault("39999")
+    int portMax();
+
+    /**
+     * How long a released port pair rests before reuse; default 10s. Shorter lets late packets of an ended call
+     * reach the next call on the same port.
+     */
+    @WithDefault("10s")
+    Duration quarantine();
+
+    /**
+     * No RTP from either party for this long raises a media-timeout event (the edge may then end the call), unless
+     * the Offer sets its own; default 60s.
+     */
+    @WithDefault("60s")
+    Duration mediaTimeout();
+
+    /**
+     * Longest a drain waits for sessions to end before it deletes the rest; default 2h. While draining, new
+     * sessions are refused (UNAVAILABLE) and readiness is DOWN, so the edge picks another relay.
+     */
+    @WithDefault("2h")
+    Duration maxDrain();
+
+    /**
+     * Identity of this relay in responses and events (the edge routes in-dialog offers by it); default a random id
+     * per process. Set it to something stable (the pod name) so that restarts keep the identity.
+     */
+    Optional<String> relayId();
+}

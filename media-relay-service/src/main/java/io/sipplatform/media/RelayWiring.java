@@ -1,0 +1,51 @@
+package io.sipplatform.media;
+
+import io.quarkus.runtime.ShutdownEvent;
+import io.sipplatform.media.metrics.RelayMetrics;
+import io.sipplatform.media.relay.PortPool;
+import io.sipplatform.media.relay.VertxTimers;
+import io.sipplatform.media.session.Sessions;
+import io.vertx.core.Vertx;
+import io.vertx.ext.web.Router;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+
+import java.time.InstantSource;
+import java.util.UUID;
+
+/** Builds the relay from configuration and exposes the drain switch on the management HTTP port. */
+@ApplicationScoped
+public class RelayWiring {
+
+    @Produces
+    @Singleton
+    Sessions sessions(Vertx vertx, MediaRelayConfig config, RelayMetrics metrics) {
+        InstantSource clock = InstantSource.system();
+        PortPool ports = new PortPool(config.portMin(), config.portMax(), config.quarantine(), clock);
+        Sessions sessions = new Sessions(vertx, ports, config.bindAddress(), config.advertisedAddress(),
+                config.mediaTimeout(), clock, new VertxTimers(vertx), metrics);
+        metrics.watch(sessions);
+        return sessions;
+    }
+
+    @Produces
+    @Singleton
+    RelayIdentity identity(MediaRelayConfig config) {
+        String random = "relay-" + UUID.randomUUID().toString().substring(0, 8);
+        return new RelayIdentity(config.relayId().orElse(random));
+    }
+
+    // POST /relay/drain: readiness goes DOWN, new sessions are refused, existing ones run until max-drain.
+    void routes(@Observes Router router, Sessions sessions, MediaRelayConfig config) {
+        router.post("/relay/drain").handler(ctx -> {
+            sessions.drain(config.maxDrain());
+            ctx.response().setStatusCode(202).end();
+        });
+    }
+
+    void stop(@Observes ShutdownEvent event, Sessions sessions) {
+        sessions.deleteAll();
+    }
+}

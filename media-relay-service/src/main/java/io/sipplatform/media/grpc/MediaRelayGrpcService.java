@@ -1,0 +1,193 @@
+package io.sipplatform.media.grpc;
+
+import io.grpc.Status;
+import io.grpc.stub.ServerCallStreamObserver;
+import io.grpc.stub.StreamObserver;
+import io.quarkus.grpc.GrpcService;
+import io.sipplatform.media.RelayIdentity;
+import io.sipplatform.media.relay.SideStats;
+import io.sipplatform.media.session.Anchored;
+import io.sipplatform.media.session.Draining;
+import io.sipplatform.media.session.PortsExhausted;
+import io.sipplatform.media.session.SdpCommand;
+import io.sipplatform.media.session.Sessions;
+import io.sipplatform.proto.media.v1.AnswerRequest;
+import io.sipplatform.proto.media.v1.AnswerResponse;
+import io.sipplatform.proto.media.v1.DeleteRequest;
+import io.sipplatform.proto.media.v1.DeleteResponse;
+import io.sipplatform.proto.media.v1.IpFamily;
+import io.sipplatform.proto.media.v1.MediaFlags;
+import io.sipplatform.proto.media.v1.MediaRelayGrpc;
+import io.sipplatform.proto.media.v1.OfferRequest;
+import io.sipplatform.proto.media.v1.OfferResponse;
+import io.sipplatform.proto.media.v1.QueryRequest;
+import io.sipplatform.proto.media.v1.QueryResponse;
+import io.sipplatform.proto.media.v1.RtcpMux;
+import io.sipplatform.proto.media.v1.WatchEventsRequest;
+import io.sipplatform.proto.media.v1.WatchEventsResponse;
+import io.sipplatform.sip.SipParseException;
+import io.sipplatform.sip.sdp.SessionDescription;
+import io.vertx.core.Future;
+import jakarta.inject.Inject;
+import org.jboss.logging.Logger;
+
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
+
+/**
+ * sipplatform.media.v1.MediaRelay. Runs on the gRPC event loop and never blocks: socket binding completes
+ * asynchronously and the response is sent from its callback.
+ */
+@GrpcService
+public class MediaRelayGrpcService extends MediaRelayGrpc.MediaRelayImplBase {
+    private static final Logger LOG = Logger.getLogger(MediaRelayGrpcService.class);
+
+    @Inject
+    Sessions sessions;
+
+    @Inject
+    RelayIdentity identity;
+
+    @Override
+    public void offer(OfferRequest request, StreamObserver<OfferResponse> response) {
+        anchor(request.getCallId(), request.getFromTag(), request.getToTag(), request.getSdp().toByteArray(),
+                request.getFlags(), request.getSignallingSource().getIp(), true, response, this::offerResponse);
+    }
+
+    @Override
+    public void answer(AnswerRequest request, StreamObserver<AnswerResponse> response) {
+        if (request.getToTag().isEmpty()) {
+            response.onError(Status.INVALID_ARGUMENT.withDescription("to_tag is required").asRuntimeException());
+            return;
+        }
+        anchor(request.getCallId(), request.getFromTag(), request.getToTag(), request.getSdp().toByteArray(),
+                request.getFlags(), request.getSignallingSource().getIp(), false, response, this::answerResponse);
+    }
+
+    private OfferResponse offerResponse(Anchored a) {
+        OfferResponse.Builder b = OfferResponse.newBuilder();
+        if (a instanceof Anchored.Rewritten r) {
+            return b.setRewritten(ProtoMapping.rewritten(r, identity.id())).build();
+        }
+        return b.setRejected(ProtoMapping.outcome((Anchored.Rejected) a)).build();
+    }
+
+    private AnswerResponse answerResponse(Anchored a) {
+        AnswerResponse.Builder b = AnswerResponse.newBuilder();
+        if (a instanceof Anchored.Rewritten r) {
+            return b.setRewritten(ProtoMapping.rewritten(r, identity.id())).build();
+        }
+        return b.setRejected(ProtoMapping.outcome((Anchored.Rejected) a)).build();
+    }
+
+    private <T> void anchor(String callId, String fromTag, String toTag, byte[] body, MediaFlags flags,
+                            String signallingSource, boolean offer, StreamObserver<T> response,
+                            Function<Anchored, T> mapping) {
+        if (callId.isEmpty() || fromTag.isEmpty()) {
+            response.onError(Status.INVALID_ARGUMENT.withDescription("call_id and from_tag are required")
+                    .asRuntimeException());
+            return;
+        }
+        if (flags.getRtcpMux() == RtcpMux.RTCP_MUX_OFFER || flags.getRtcpMux() == RtcpMux.RTCP_MUX_DEMUX) {
+            response.onError(Status.UNIMPLEMENTED.withDescription("only RTCP_MUX_PRESERVE is implemented")
+                    .asRuntimeException());
+            return;
+        }
+        Future<Anchored> result;
+        if (!familyMatches(flags.getIpFamily())) {
+            result = Future.succeededFuture(new Anchored.Rejected(488, "Relay has no address of that family"));
+        } else {
+            SessionDescription sdp;
+            try {
+                sdp = SessionDescription.parse(body);
+            } catch (SipParseException e) {
+                respond(response, mapping.apply(new Anchored.Rejected(400, "Malformed SDP")));
+                return;
+            }
+            SdpCommand command = new SdpCommand(callId, fromTag, toTag, sdp, ProtoMapping.policy(flags),
+                    signallingSource);
+            try {
+                result = offer ? sessions.offer(command) : sessions.answer(command);
+            } catch (RuntimeException e) {
+                result = Future.failedFuture(e);
+            }
+        }
+        result.onComplete(done -> {
+            if (done.succeeded()) {
+                respond(response, mapping.apply(done.result()));
+            } else {
+                response.onError(status(done.cause()).asRuntimeException());
+            }
+        });
+    }
+
+    private boolean familyMatches(IpFamily family) {
+        boolean v6 = sessions.advertisedAddress().indexOf(':') >= 0;
+        return switch (family) {
+            case IP_FAMILY_IPV4 -> !v6;
+            case IP_FAMILY_IPV6 -> v6;
+            default -> true;
+        };
+    }
+
+    private static Status status(Throwable cause) {
+        if (cause instanceof PortsExhausted) {
+            return Status.RESOURCE_EXHAUSTED.withDescription(cause.getMessage());
+        }
+        if (cause instanceof Draining) {
+            return Status.UNAVAILABLE.withDescription(cause.getMessage());
+        }
+        LOG.errorf(cause, "anchoring failed");
+        return Status.INTERNAL.withDescription("anchoring failed");
+    }
+
+    private static <T> void respond(StreamObserver<T> response, T value) {
+        response.onNext(value);
+        response.onCompleted();
+    }
+
+    @Override
+    public void delete(DeleteRequest request, StreamObserver<DeleteResponse> response) {
+        if (request.getCallId().isEmpty()) {
+            response.onError(Status.INVALID_ARGUMENT.withDescription("call_id is required").asRuntimeException());
+            return;
+        }
+        Sessions.Deleted deleted = sessions.delete(request.getCallId(), request.getFromTag(), request.getToTag());
+        DeleteResponse.Builder b = DeleteResponse.newBuilder().setFound(deleted.found());
+        for (SideStats s : deleted.streams()) {
+            b.addStreams(ProtoMapping.stats(s));
+        }
+        respond(response, b.build());
+    }
+
+    @Override
+    public void query(QueryRequest request, StreamObserver<QueryResponse> response) {
+        QueryResponse.Builder b = QueryResponse.newBuilder().setRelayId(identity.id());
+        sessions.query(request.getCallId()).ifPresent(view -> {
+            b.setFound(true).setCreatedAt(ProtoMapping.timestamp(view.createdAt()));
+            for (SideStats s : view.streams()) {
+                b.addStreams(ProtoMapping.stats(s));
+            }
+        });
+        respond(response, b.build());
+    }
+
+    @Override
+    public void watchEvents(WatchEventsRequest request, StreamObserver<WatchEventsResponse> response) {
+        AtomicReference<Runnable> unsubscribe = new AtomicReference<>();
+        unsubscribe.set(sessions.subscribe(event -> {
+            WatchEventsResponse message = ProtoMapping.event(event, identity.id());
+            synchronized (response) { // events come from several event loops; a stream takes one message at a time
+                try {
+                    response.onNext(message);
+                } catch (RuntimeException e) {
+                    LOG.debugf("event subscriber %s gone: %s", request.getSubscriberId(), e.getMessage());
+                    unsubscribe.get().run();
+                }
+            }
+        }));
+        if (response instanceof ServerCallStreamObserver<WatchEventsResponse> call) {
+            call.setOnCancelHandler(() -> unsubscribe.get().run());
+        }
+    }
+}

@@ -1,0 +1,183 @@
+package io.sipplatform.media.relay;
+
+import io.sipplatform.media.quality.ReceiverReport;
+import io.sipplatform.media.quality.ReceptionStatistics;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * One party's side of one stream: where it said it receives (SDP), where it really sends from (latched), and what it
+ * sent. Updated from the event loop of its socket and read by the control API, hence synchronized.
+ */
+public final class PartySide {
+    /** What {@link #admit} decided about a packet's source. */
+    public enum Admission {
+        /** Accepted and the source was just latched. */
+        LATCHED,
+        /** Accepted from the latched source. */
+        ACCEPTED,
+        /** Refused. */
+        REFUSED
+    }
+
+    private final String tag;
+    private final int streamIndex;
+    private final String mediaType;
+    private Endpoint signalledRtp;
+    private Endpoint signalledRtcp;
+    private boolean rtcpMux;
+    private boolean latchSignalledOnly;
+    private Map<Integer, PayloadFormat> formats = Map.of();
+    private Endpoint latchedRtp;
+    private Endpoint latchedRtcp;
+
+    private final ReceptionStatistics reception = new ReceptionStatistics();
+    private long dropped;
+    private int lastPayloadType = -1;
+    private Instant firstPacketAt;
+    private Instant lastPacketAt;
+    private long reports;
+    private ReceiverReport lastReport;
+    private Duration roundTrip;
+    private long lastSrMiddle = -1;
+    private long lastSrRelayedNanos;
+
+    public PartySide(String tag, int streamIndex, String mediaType) {
+        this.tag = tag;
+        this.streamIndex = streamIndex;
+        this.mediaType = mediaType;
+    }
+
+    /** The party's dialog tag. */
+    public String tag() {
+        return tag;
+    }
+
+    /**
+     * Takes what the party signalled in SDP. A changed RTP address (re-INVITE with new ports, a move off hold)
+     * forgets the latched sources, so the next packets latch again.
+     */
+    public synchronized void signal(Endpoint rtp, Endpoint rtcp, boolean mux, Map<Integer, PayloadFormat> payloads,
+                                    boolean signalledOnly) {
+        if (!rtp.equals(signalledRtp)) {
+            latchedRtp = null;
+            latchedRtcp = null;
+        }
+        signalledRtp = rtp;
+        signalledRtcp = rtcp;
+        rtcpMux = mux;
+        formats = Map.copyOf(payloads);
+        latchSignalledOnly = signalledOnly;
+    }
+
+    /** Symmetric latching: the first packet's source becomes the party's address (only the signalled one if asked). */
+    public synchronized Admission admit(Endpoint source, boolean rtcpSocket) {
+        Endpoint latched = rtcpSocket ? latchedRtcp : latchedRtp;
+        if (latched != null) {
+            return latched.equals(source) ? Admission.ACCEPTED : Admission.REFUSED;
+        }
+        Endpoint signalled = rtcpSocket ? signalledRtcp : signalledRtp;
+        if (latchSignalledOnly && !source.equals(signalled)) {
+            return Admission.REFUSED;
+        }
+        if (rtcpSocket) {
+            latchedRtcp = source;
+        } else {
+            latchedRtp = source;
+        }
+        return Admission.LATCHED;
+    }
+
+    /** True when packets from {@code source} on that socket are this party's: latched, or signalled and unlatched. */
+    public synchronized boolean owns(Endpoint source, boolean rtcpSocket) {
+        Endpoint latched = rtcpSocket ? latchedRtcp : latchedRtp;
+        if (latched != null) {
+            return latched.equals(source);
+        }
+        return source.equals(rtcpSocket ? signalledRtcp : signalledRtp);
+    }
+
+    /** Whether {@code source} equals the signalled RTP address. */
+    public synchronized boolean isSignalled(Endpoint source) {
+        return source.equals(signalledRtp);
+    }
+
+    /** Counts an RTP packet the party sent. */
+    public synchronized void countRtp(int sequence, long timestamp, int payloadType, int size, long arrivalNanos,
+                                      Instant at) {
+        PayloadFormat format = formats.getOrDefault(payloadType, PayloadFormat.UNKNOWN);
+        reception.onPacket(sequence, timestamp, arrivalNanos, format.clockRate(), size);
+        lastPayloadType = payloadType;
+        if (firstPacketAt == null) {
+            firstPacketAt = at;
+        }
+        lastPacketAt = at;
+    }
+
+    /**
+     * Counts an RTCP report block the party sent (null when the packet had none), with the round trip between the
+     * relay and this party it yields, or null.
+     */
+    public synchronized void countReport(ReceiverReport report, Duration roundTripDelay) {
+        if (report != null) {
+            reports++;
+            lastReport = report;
+            if (roundTripDelay != null) {
+                roundTrip = roundTripDelay;
+            }
+        }
+    }
+
+    /** Remembers when the relay passed on this party's latest SR, keyed by its NTP middle bits. */
+    public synchronized void recordSenderReport(long ntpMiddle, long relayedNanos) {
+        lastSrMiddle = ntpMiddle;
+        lastSrRelayedNanos = relayedNanos;
+    }
+
+    /** When the relay passed on this party's SR with NTP middle bits {@code lsr}, or -1 when not the latest. */
+    public synchronized long senderReportRelayedAt(long lsr) {
+        return lsr == lastSrMiddle ? lastSrRelayedNanos : -1;
+    }
+
+    /** Counts a packet from this party that was not relayed. */
+    public synchronized void countDrop() {
+        dropped++;
+    }
+
+    /** Where RTP for this party goes: the latched source, else the signalled address; null when unusable. */
+    public synchronized Endpoint rtpTarget() {
+        Endpoint target = latchedRtp != null ? latchedRtp : signalledRtp;
+        return target == null || target.unusable() ? null : target;
+    }
+
+    /** Where RTCP for this party goes: its RTP address with rtcp-mux, else the latched or signalled RTCP address. */
+    public synchronized Endpoint rtcpTarget() {
+        if (rtcpMux) {
+            return rtpTarget();
+        }
+        Endpoint target = latchedRtcp != null ? latchedRtcp : signalledRtcp;
+        return target == null || target.unusable() ? null : target;
+    }
+
+    /** True when the party multiplexes RTCP on its RTP port (RFC 5761). */
+    public synchronized boolean rtcpMux() {
+        return rtcpMux;
+    }
+
+    /** A snapshot of the counters; {@code local} is the relay port this party sends to. */
+    public synchronized SideStats snapshot(Endpoint local) {
+        PayloadFormat last = lastPayloadType < 0 ? null : formats.get(lastPayloadType);
+        String codec = last == null ? "" : last.encodingName();
+        SideStats.RtcpSummary rtcp = null;
+        if (lastReport != null) {
+            int rate = last == null ? PayloadFormat.UNKNOWN.clockRate() : last.clockRate();
+            rtcp = new SideStats.RtcpSummary(reports, lastReport.fractionLost(), lastReport.cumulativeLost(),
+                    Duration.ofNanos(Math.round(lastReport.jitterUnits() * 1e9 / rate)), roundTrip);
+        }
+        return new SideStats(tag, streamIndex, mediaType, local, signalledRtp, latchedRtp, codec, reception.packets(),
+                reception.bytes(), reception.lost(), dropped, reception.jitter(), rtcp, reception.mos(),
+                firstPacketAt, lastPacketAt);
+    }
+}
