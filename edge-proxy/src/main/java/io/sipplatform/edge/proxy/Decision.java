@@ -40,19 +40,21 @@ public sealed interface Decision permits Decision.Reject, Decision.Challenge, De
      * @param removeHeaders header names to remove from forwarded requests
      * @param context    routing's call context for CDRs (customer, trunk, direction, callerE164, calleeE164,
      *                   routePrefix)
+     * @param leaseId    the cluster-wide limit lease to release when the call ends, or null
      */
     record Proxy(String decisionId, List<TargetGroup> groups, List<Header> addHeaders, List<String> removeHeaders,
-                 Map<String, String> context) implements Decision {
+                 Map<String, String> context, String leaseId) implements Decision {
         public Proxy {
             groups = List.copyOf(groups);
             addHeaders = List.copyOf(addHeaders);
             removeHeaders = List.copyOf(removeHeaders);
             context = Map.copyOf(context);
+            leaseId = leaseId == null || leaseId.isEmpty() ? null : leaseId;
         }
 
         public Proxy(String decisionId, List<TargetGroup> groups, List<Header> addHeaders,
                      List<String> removeHeaders) {
-            this(decisionId, groups, addHeaders, removeHeaders, Map.of());
+            this(decisionId, groups, addHeaders, removeHeaders, Map.of(), null);
         }
     }
 

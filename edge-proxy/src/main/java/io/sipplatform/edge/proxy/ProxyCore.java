@@ -302,7 +302,7 @@ public final class ProxyCore implements TransactionUser {
         }
         Transport inT = call.server.source().transport();
         if (RECORD_ROUTED.contains(in.method())) {
-            String token = routeToken.sign(routeState(call.server.source(), b.target, dest));
+            String token = routeToken.sign(routeState(call.server.source(), b.target, dest, call.plan.leaseId()));
             // RFC 5658 double Record-Route when the two sides use different transports
             if (inT != dest.transport()) {
                 mb.addRecordRoute(recordRoute(inT, token));
@@ -314,13 +314,16 @@ public final class ProxyCore implements TransactionUser {
     }
 
     /** What an in-dialog request needs to reach each side without dialog state. */
-    private Map<String, String> routeState(Inbound caller, Decision.Target target, Destination dest) {
+    private Map<String, String> routeState(Inbound caller, Decision.Target target, Destination dest, String lease) {
         Map<String, String> st = new LinkedHashMap<>();
         st.put("a", side(caller.transport(), caller.remote(), caller.flowId()));
         if (target.flowId() != null) {
             st.put("b", side(dest.transport(), dest.address(), target.flowId()));
         }
         st.put("e", me.replicaId());
+        if (lease != null) {
+            st.put("l", lease);
+        }
         return st;
     }
 
@@ -451,6 +454,7 @@ public final class ProxyCore implements TransactionUser {
         call.server.respond(stripTopVia(response));
         stats.responses(response.statusCode());
         int code = response.statusCode();
+        releaseIfUnanswered(call, code);
         if (call.reported) {
             String callId = call.server.request().callId();
             if (code < 300) {
@@ -462,6 +466,14 @@ public final class ProxyCore implements TransactionUser {
             }
         }
         end(call);
+    }
+
+    /** A call that ends without an answer gives its limit lease back at once (an answered one at BYE). */
+    private void releaseIfUnanswered(Call call, int code) {
+        if (code >= 300 && call.plan != null && call.plan.leaseId() != null && !call.leaseReleased) {
+            call.leaseReleased = true;
+            upstream.releaseLease(call.plan.leaseId(), call.server.request().callId());
+        }
     }
 
     private void reportEnd(Call call, int code, String reason, CallEvents.Side side) {
@@ -482,6 +494,7 @@ public final class ProxyCore implements TransactionUser {
         }
         call.finalSent = true;
         answer(call.server, code, reason, headers);
+        releaseIfUnanswered(call, code);
         if (call.reported) {
             reportEnd(call, code, reason, CallEvents.Side.PLATFORM);
         }
@@ -572,6 +585,9 @@ public final class ProxyCore implements TransactionUser {
         if (req.method().equals(SipMethod.BYE)) {
             events.report(new CallEvents.End(req.callId(), clock.instant(), 200, "OK",
                     routed.fromCaller ? CallEvents.Side.CALLER : CallEvents.Side.CALLEE, CallEvents.Cause.BYE));
+            if (routed.leaseId != null) {
+                upstream.releaseLease(routed.leaseId, req.callId()); // any replica can: the lease rides in the route
+            }
         }
         Call call = new Call(tx);
         calls.put(tx, call);
@@ -625,6 +641,7 @@ public final class ProxyCore implements TransactionUser {
         CompletionStage<Destination> destination;
         Rejection rejection;
         boolean fromCaller = true;
+        String leaseId;
     }
 
     private Routed routeInDialog(SipRequest req, Inbound source) {
@@ -674,6 +691,7 @@ public final class ProxyCore implements TransactionUser {
         r.builder = mb;
         Destination towardsSide = state == null ? null : sideFor(state, source);
         r.fromCaller = state == null || fromSideA(state, source);
+        r.leaseId = state == null ? null : state.get("l");
         if (towardsSide != null) {
             r.destination = java.util.concurrent.CompletableFuture.completedFuture(towardsSide);
         } else {
@@ -785,6 +803,7 @@ public final class ProxyCore implements TransactionUser {
         boolean sixxx;
         boolean reported;
         boolean progressReported;
+        boolean leaseReleased;
         int legs;
 
         Call(ServerTransaction server) {

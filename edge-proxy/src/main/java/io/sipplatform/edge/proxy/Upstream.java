@@ -16,6 +16,12 @@ public interface Upstream {
     /** Routing decision for an out-of-dialog request (not REGISTER). */
     CompletionStage<Decision> decide(SipRequest request, Inbound source);
 
+    /**
+     * Gives back a cluster-wide limit lease (concurrent calls) when a call ends. Fire and forget: a lost release
+     * only holds the slot until the lease expires.
+     */
+    void releaseLease(String leaseId, String callId);
+
     /** Registration through the registrar; the answer is the complete response to send. */
     CompletionStage<LocalAnswer> register(SipRequest request, Inbound source);
 

@@ -42,6 +42,7 @@ public final class GrpcUpstream implements Upstream {
     private final Duration deadline;
     private final GrpcToSip table;
     private final String edgeId;
+    private final java.util.concurrent.atomic.AtomicLong releaseFailures = new java.util.concurrent.atomic.AtomicLong();
 
     public GrpcUpstream(MutinyRoutingGrpc.MutinyRoutingStub routing, MutinyRegistrarGrpc.MutinyRegistrarStub registrar,
                         Duration deadline, GrpcToSip table, String edgeId) {
@@ -64,6 +65,19 @@ public final class GrpcUpstream implements Upstream {
                             : Map.of("Retry-After", Long.toString(a.retryAfter().toSeconds()));
                     return new Decision.Reject(new Rejection(a.code(), a.reason(), h));
                 });
+    }
+
+    @Override
+    public void releaseLease(String leaseId, String callId) {
+        routing.withDeadlineAfter(deadline.toMillis(), TimeUnit.MILLISECONDS)
+                .releaseLease(io.sipplatform.proto.routing.v1.ReleaseLeaseRequest.newBuilder().setLeaseId(leaseId)
+                        .setCallId(callId).build())
+                .subscribe().with(ok -> { }, failure -> releaseFailures.incrementAndGet());
+    }
+
+    /** Lease releases that failed (the lease then expires on its own). */
+    public long releaseFailures() {
+        return releaseFailures.get();
     }
 
     @Override

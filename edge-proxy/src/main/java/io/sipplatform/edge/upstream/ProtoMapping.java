@@ -226,7 +226,8 @@ public final class ProtoMapping {
                 putIf(context, "callerE164", c.getCallerE164());
                 putIf(context, "calleeE164", c.getCalleeE164());
                 putIf(context, "routePrefix", c.getRoutePrefix());
-                yield new Decision.Proxy(r.getDecisionId(), groups, add, p.getHeaders().getRemoveList(), context);
+                yield new Decision.Proxy(r.getDecisionId(), groups, add, p.getHeaders().getRemoveList(), context,
+                        p.hasLease() ? p.getLease().getLeaseId() : null);
             }
             default -> new Decision.Reject(Rejection.of(500, "Server Internal Error"));
         };

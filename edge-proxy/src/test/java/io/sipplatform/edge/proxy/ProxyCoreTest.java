@@ -54,6 +54,7 @@ class ProxyCoreTest {
     final SipSender sender = (Destination d, byte[] bytes, Consumer<Throwable> onFailure) ->
             wire.add(new Sent(d, ((Framed.Message) new DatagramFramer().frame(bytes)).message()));
     Decision nextDecision;
+    final List<String> released = new ArrayList<>();
     final RouteToken token = new RouteToken(List.of("test-secret-0123456789abcdef".getBytes(StandardCharsets.UTF_8)));
     final EdgeIdentity me = new EdgeIdentity("e1", Map.of(Transport.UDP, new EdgeIdentity.HostPort("203.0.113.5",
             5060)), Set.of("sip.example.net"));
@@ -61,6 +62,11 @@ class ProxyCoreTest {
         @Override
         public CompletionStage<Decision> decide(SipRequest request, Inbound source) {
             return CompletableFuture.completedFuture(nextDecision);
+        }
+
+        @Override
+        public void releaseLease(String leaseId, String callId) {
+            released.add(leaseId + "/" + callId);
         }
 
         @Override
@@ -148,7 +154,7 @@ class ProxyCoreTest {
                         Transport.UDP, null, "gw1", null, null)), on503),
                 new Decision.TargetGroup(List.of(new Decision.Target("sip:+4930123456@198.51.100.2", null,
                         Transport.UDP, null, "gw2", null, null)), Decision.Failover.NEVER)),
-                List.of(new Decision.Header("X-Trunk", "t1")), List.of());
+                List.of(new Decision.Header("X-Trunk", "t1")), List.of(), Map.of("trunk", "t1"), "lease-1");
     }
 
     @Test
@@ -224,6 +230,7 @@ class ProxyCoreTest {
         from(GW1, answer(lastRequestTo(GW1), 486));
         assertTrue(sentTo(GW2).isEmpty(), "486 is not a failover code");
         assertEquals(List.of(100, 486), statusesTo(PBX));
+        assertEquals(List.of("lease-1/call-1@192.0.2.10"), released, "an unanswered call gives its lease back");
     }
 
     @Test
@@ -346,6 +353,7 @@ class ProxyCoreTest {
         assertEquals("BYE", out.method().name(), "sent to the PBX's recorded address, not its private Contact");
         CallEvents.End end = (CallEvents.End) events.get(events.size() - 1);
         assertEquals(CallEvents.Side.CALLEE, end.hangupSide(), "the carrier hung up");
+        assertEquals(List.of("lease-1/call-1@192.0.2.10"), released, "BYE releases the lease named in the route");
         assertEquals(CallEvents.Cause.BYE, end.cause());
         assertTrue(out.routes().isEmpty(), "our Route popped");
         assertEquals("sip:100@10.0.0.99:5060", out.requestUriText());
