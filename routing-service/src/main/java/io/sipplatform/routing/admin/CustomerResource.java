@@ -1,82 +1,22 @@
 package io.sipplatform.routing.admin;
 
-import io.sipplatform.routing.RoutingConfig;
 import io.sipplatform.routing.domain.Customer;
-import io.sipplatform.routing.domain.InvalidField;
 import io.sipplatform.routing.store.ProvisioningStore;
-import io.sipplatform.routing.store.SnapshotRefresher;
-import jakarta.inject.Inject;
-import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DELETE;
-import jakarta.ws.rs.GET;
-import jakarta.ws.rs.POST;
-import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Customers (tenants): /admin/v1/customers. */
 @Path("/admin/v1/customers")
-@Produces(MediaType.APPLICATION_JSON)
-@Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "Customers (tenants)")
 @SecurityRequirement(name = AdminApi.BEARER)
-public class CustomerResource {
-    @Inject
-    ProvisioningStore store;
-
-    @Inject
-    SnapshotRefresher snapshots;
-
-    @Inject
-    RoutingConfig config;
-
-    private Crud<Customer, CustomerBody> crud() {
-        return new Crud<>(store.customers(), CustomerBody::of, Customer::id, snapshots, config);
+@Tag(name = "Customers (tenants)")
+public class CustomerResource extends IdCollection<Customer, CustomerBody> {
+    public CustomerResource() {
+        super(ProvisioningStore::customers, CustomerBody::of, Customer::id);
     }
 
-    /** Lists in id order; {@code after} is the previous page's {@code next}, {@code limit} 1..1000. */
-    @GET
-    public PageBody<CustomerBody> list(@QueryParam("after") String after, @QueryParam("limit") Integer limit) {
-        return crud().list(after, limit);
-    }
-
-    @GET
-    @Path("{id}")
-    public CustomerBody get(@PathParam("id") String id) {
-        return crud().get(id);
-    }
-
-    /** Creates; 201 with Location, 400 naming the invalid field, 409 when the id exists. */
-    @POST
-    public Response create(CustomerBody body, @Context UriInfo uri) {
-        if (body == null) {
-            throw new InvalidField("body", "required");
-        }
-        return crud().create(body.toDomain(null), uri);
-    }
-
-    /** Replaces as a whole; 404 when absent. */
-    @PUT
-    @Path("{id}")
-    public CustomerBody replace(@PathParam("id") String id, CustomerBody body) {
-        if (body == null) {
-            throw new InvalidField("body", "required");
-        }
-        return crud().replace(body.toDomain(id));
-    }
-
-    /** Deletes; 204, 404 when absent, 409 while something still refers to it. */
-    @DELETE
-    @Path("{id}")
-    public Response delete(@PathParam("id") String id) {
-        return crud().delete(id);
+    @Override
+    Customer toDomain(CustomerBody body, String pathId) {
+        return body.toDomain(pathId);
     }
 }

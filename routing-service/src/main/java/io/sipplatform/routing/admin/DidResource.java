@@ -1,82 +1,22 @@
 package io.sipplatform.routing.admin;
 
-import io.sipplatform.routing.RoutingConfig;
 import io.sipplatform.routing.domain.Did;
-import io.sipplatform.routing.domain.InvalidField;
 import io.sipplatform.routing.store.ProvisioningStore;
-import io.sipplatform.routing.store.SnapshotRefresher;
-import jakarta.inject.Inject;
-import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DELETE;
-import jakarta.ws.rs.GET;
-import jakarta.ws.rs.POST;
-import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** DIDs (E.164 numbers) and their delivery: /admin/v1/dids. */
 @Path("/admin/v1/dids")
-@Produces(MediaType.APPLICATION_JSON)
-@Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "DIDs (E.164 numbers) and their delivery")
 @SecurityRequirement(name = AdminApi.BEARER)
-public class DidResource {
-    @Inject
-    ProvisioningStore store;
-
-    @Inject
-    SnapshotRefresher snapshots;
-
-    @Inject
-    RoutingConfig config;
-
-    private Crud<Did, DidBody> crud() {
-        return new Crud<>(store.dids(), DidBody::of, Did::number, snapshots, config);
+@Tag(name = "DIDs (E.164 numbers) and their delivery")
+public class DidResource extends NumberCollection<Did, DidBody> {
+    public DidResource() {
+        super(ProvisioningStore::dids, DidBody::of, Did::number);
     }
 
-    /** Lists in id order; {@code after} is the previous page's {@code next}, {@code limit} 1..1000. */
-    @GET
-    public PageBody<DidBody> list(@QueryParam("after") String after, @QueryParam("limit") Integer limit) {
-        return crud().list(after, limit);
-    }
-
-    @GET
-    @Path("{number}")
-    public DidBody get(@PathParam("number") String number) {
-        return crud().get(number);
-    }
-
-    /** Creates; 201 with Location, 400 naming the invalid field, 409 when the id exists. */
-    @POST
-    public Response create(DidBody body, @Context UriInfo uri) {
-        if (body == null) {
-            throw new InvalidField("body", "required");
-        }
-        return crud().create(body.toDomain(null), uri);
-    }
-
-    /** Replaces as a whole; 404 when absent. */
-    @PUT
-    @Path("{number}")
-    public DidBody replace(@PathParam("number") String number, DidBody body) {
-        if (body == null) {
-            throw new InvalidField("body", "required");
-        }
-        return crud().replace(body.toDomain(number));
-    }
-
-    /** Deletes; 204, 404 when absent, 409 while something still refers to it. */
-    @DELETE
-    @Path("{number}")
-    public Response delete(@PathParam("number") String number) {
-        return crud().delete(number);
+    @Override
+    Did toDomain(DidBody body, String pathId) {
+        return body.toDomain(pathId);
     }
 }

@@ -1,82 +1,22 @@
 package io.sipplatform.routing.admin;
 
-import io.sipplatform.routing.RoutingConfig;
 import io.sipplatform.routing.domain.RouteTable;
-import io.sipplatform.routing.domain.InvalidField;
 import io.sipplatform.routing.store.ProvisioningStore;
-import io.sipplatform.routing.store.SnapshotRefresher;
-import jakarta.inject.Inject;
-import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DELETE;
-import jakarta.ws.rs.GET;
-import jakarta.ws.rs.POST;
-import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Route tables: /admin/v1/route-tables. */
 @Path("/admin/v1/route-tables")
-@Produces(MediaType.APPLICATION_JSON)
-@Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "Route tables")
 @SecurityRequirement(name = AdminApi.BEARER)
-public class RouteTableResource {
-    @Inject
-    ProvisioningStore store;
-
-    @Inject
-    SnapshotRefresher snapshots;
-
-    @Inject
-    RoutingConfig config;
-
-    private Crud<RouteTable, RouteTableBody> crud() {
-        return new Crud<>(store.routeTables(), RouteTableBody::of, RouteTable::id, snapshots, config);
+@Tag(name = "Route tables")
+public class RouteTableResource extends IdCollection<RouteTable, RouteTableBody> {
+    public RouteTableResource() {
+        super(ProvisioningStore::routeTables, RouteTableBody::of, RouteTable::id);
     }
 
-    /** Lists in id order; {@code after} is the previous page's {@code next}, {@code limit} 1..1000. */
-    @GET
-    public PageBody<RouteTableBody> list(@QueryParam("after") String after, @QueryParam("limit") Integer limit) {
-        return crud().list(after, limit);
-    }
-
-    @GET
-    @Path("{id}")
-    public RouteTableBody get(@PathParam("id") String id) {
-        return crud().get(id);
-    }
-
-    /** Creates; 201 with Location, 400 naming the invalid field, 409 when the id exists. */
-    @POST
-    public Response create(RouteTableBody body, @Context UriInfo uri) {
-        if (body == null) {
-            throw new InvalidField("body", "required");
-        }
-        return crud().create(body.toDomain(null), uri);
-    }
-
-    /** Replaces as a whole; 404 when absent. */
-    @PUT
-    @Path("{id}")
-    public RouteTableBody replace(@PathParam("id") String id, RouteTableBody body) {
-        if (body == null) {
-            throw new InvalidField("body", "required");
-        }
-        return crud().replace(body.toDomain(id));
-    }
-
-    /** Deletes; 204, 404 when absent, 409 while something still refers to it. */
-    @DELETE
-    @Path("{id}")
-    public Response delete(@PathParam("id") String id) {
-        return crud().delete(id);
+    @Override
+    RouteTable toDomain(RouteTableBody body, String pathId) {
+        return body.toDomain(pathId);
     }
 }
