@@ -67,6 +67,15 @@ public final class Shards {
         return shards.clone();
     }
 
+    /** Requests still waiting for a final response over all shards (an estimate: read without hopping). */
+    public int openCalls() {
+        int n = 0;
+        for (Shard s : shards) {
+            n += s.core().openCalls();
+        }
+        return n;
+    }
+
     /** Open transactions over all shards (read without hopping: an estimate for drain and health). */
     public int openTransactions() {
         int n = 0;

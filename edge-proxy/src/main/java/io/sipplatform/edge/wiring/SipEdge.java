@@ -168,10 +168,11 @@ public class SipEdge {
             Thread.sleep(config.drain().delay().toMillis());
             admission.drain();
             long deadline = System.nanoTime() + config.drain().timeout().toNanos();
-            while (s.openTransactions() > 0 && System.nanoTime() - deadline < 0) {
+            // wait for requests still owed a final response; completed transactions only absorb retransmissions
+            while (s.openCalls() > 0 && System.nanoTime() - deadline < 0) {
                 Thread.sleep(100);
             }
-            LOG.infof("drained: %d transactions still open", s.openTransactions());
+            LOG.infof("drained: %d requests still without a final response", s.openCalls());
         }
         SipTransports t = transports;
         if (t != null) {
