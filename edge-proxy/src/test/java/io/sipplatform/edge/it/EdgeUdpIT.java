@@ -4,6 +4,7 @@ import io.grpc.Status;
 import io.quarkus.test.junit.QuarkusTest;
 import io.sipplatform.edge.transport.Transport;
 import io.sipplatform.edge.wiring.SipEdge;
+import io.sipplatform.sip.message.HeaderName;
 import io.sipplatform.sip.message.SipMessageBuilder;
 import io.sipplatform.sip.message.SipRequest;
 import io.sipplatform.sip.message.SipResponse;
@@ -144,99 +145,64 @@ class EdgeUdpIT {
 
     @Test
     void byeFromTheCallerAlongTheRecordRouteReachesTheCarrierAndIsAnswered() throws Exception {
-        try (UdpPeer pbx = new UdpPeer(); UdpPeer gw = new UdpPeer()) {
-            FakeRouting.carriers = List.of("sip:+4930123456@127.0.0.1:" + gw.port());
-            pbx.send("""
-                    INVITE sip:030123456@sip.example.net SIP/2.0
-                    Via: SIP/2.0/UDP 127.0.0.1:PORT;branch=z9hG4bKinvbye;rport
-                    Max-Forwards: 70
-                    From: <sip:100@sip.example.net>;tag=pbx
-                    To: <sip:030123456@sip.example.net>
-                    Call-ID: call-it-bye@127.0.0.1
-                    CSeq: 1 INVITE
-                    Contact: <sip:100@127.0.0.1:PORT>
-                    Content-Length: 0
-
-                    """, edgePort());
-            UdpPeer.Received atGw = gw.receiveSkipping100();
-            SipRequest inv = (SipRequest) atGw.message();
-            SipResponse ok = (SipResponse) SipMessageBuilder.responseTo(inv, SipStatus.of(200)).toTagIfAbsent("g")
-                    .copyHeader(inv, io.sipplatform.sip.message.HeaderName.RECORD_ROUTE)
-                    .addHeader("Contact", "<sip:gw@127.0.0.1:" + gw.port() + ">").build();
-            gw.sendRaw(ok.toBytes(), atGw.from());
-            SipResponse atPbx = (SipResponse) pbx.receiveSkipping100().message();
-            assertEquals(200, atPbx.statusCode());
-            String route = atPbx.header(io.sipplatform.sip.message.HeaderName.RECORD_ROUTE);
-            assertNotNull(route, "Record-Route reaches the caller");
-            pbx.send("""
-                    BYE sip:gw@127.0.0.1:%d SIP/2.0
-                    Via: SIP/2.0/UDP 127.0.0.1:PORT;branch=z9hG4bKbye1;rport
-                    Max-Forwards: 70
-                    Route: %s
-                    From: <sip:100@sip.example.net>;tag=pbx
-                    To: <sip:030123456@sip.example.net>;tag=g
-                    Call-ID: call-it-bye@127.0.0.1
-                    CSeq: 2 BYE
-                    Content-Length: 0
-
-                    """.formatted(gw.port(), route), edgePort());
-            UdpPeer.Received byeAtGw = gw.receive();
-            SipRequest bye = (SipRequest) byeAtGw.message();
-            assertEquals("BYE", bye.method().name());
-            gw.sendRaw(SipMessageBuilder.responseTo(bye, SipStatus.of(200)).build().toBytes(), byeAtGw.from());
-            SipResponse byeOk = (SipResponse) pbx.receive().message();
-            assertEquals(200, byeOk.statusCode());
-            assertEquals("2 BYE", byeOk.header(io.sipplatform.sip.message.HeaderName.CSEQ));
-        }
+        answeredCallThenBye("call-it-bye", true, false);
     }
 
     @Test
     void byeFromACallerThatIgnoresRecordRouteIsStillRelayed() throws Exception {
+        // answered like SIPp's built-in UAS: both Via values joined on one line ([last_Via:])
+        answeredCallThenBye("call-it-bye2", false, true);
+    }
+
+    /** INVITE answered 200 by the carrier, then the caller's BYE (with or without the Route) and its 200. */
+    private void answeredCallThenBye(String callId, boolean followRoute, boolean joinVias) throws Exception {
         try (UdpPeer pbx = new UdpPeer(); UdpPeer gw = new UdpPeer()) {
             FakeRouting.carriers = List.of("sip:+4930123456@127.0.0.1:" + gw.port());
             pbx.send("""
                     INVITE sip:030123456@sip.example.net SIP/2.0
-                    Via: SIP/2.0/UDP 127.0.0.1:PORT;branch=z9hG4bKinvbye2;rport
+                    Via: SIP/2.0/UDP 127.0.0.1:PORT;branch=z9hG4bK%s;rport
                     Max-Forwards: 70
                     From: <sip:100@sip.example.net>;tag=pbx
                     To: <sip:030123456@sip.example.net>
-                    Call-ID: call-it-bye2@127.0.0.1
+                    Call-ID: %s@127.0.0.1
                     CSeq: 1 INVITE
                     Contact: <sip:100@127.0.0.1:PORT>
                     Content-Length: 0
 
-                    """, edgePort());
+                    """.formatted(callId, callId), edgePort());
             UdpPeer.Received atGw = gw.receiveSkipping100();
             SipRequest inv = (SipRequest) atGw.message();
             SipResponse ok = (SipResponse) SipMessageBuilder.responseTo(inv, SipStatus.of(200)).toTagIfAbsent("g")
-                    .copyHeader(inv, io.sipplatform.sip.message.HeaderName.RECORD_ROUTE)
+                    .copyHeader(inv, HeaderName.RECORD_ROUTE)
                     .addHeader("Contact", "<sip:gw@127.0.0.1:" + gw.port() + ">").build();
             gw.sendRaw(ok.toBytes(), atGw.from());
             SipResponse atPbx = (SipResponse) pbx.receiveSkipping100().message();
             assertEquals(200, atPbx.statusCode());
-            String route = atPbx.header(io.sipplatform.sip.message.HeaderName.RECORD_ROUTE);
+            String route = atPbx.header(HeaderName.RECORD_ROUTE);
             assertNotNull(route, "Record-Route reaches the caller");
             pbx.send("""
                     BYE sip:gw@127.0.0.1:%d SIP/2.0
-                    Via: SIP/2.0/UDP 127.0.0.1:PORT;branch=z9hG4bKbye2;rport
+                    Via: SIP/2.0/UDP 127.0.0.1:PORT;branch=z9hG4bK%sbye;rport
                     Max-Forwards: 70
-                    From: <sip:100@sip.example.net>;tag=pbx
+                    %sFrom: <sip:100@sip.example.net>;tag=pbx
                     To: <sip:030123456@sip.example.net>;tag=g
-                    Call-ID: call-it-bye2@127.0.0.1
+                    Call-ID: %s@127.0.0.1
                     CSeq: 2 BYE
                     Content-Length: 0
 
-                    """.formatted(gw.port()), edgePort());
+                    """.formatted(gw.port(), callId, followRoute ? "Route: " + route + "\n" : "", callId),
+                    edgePort());
             UdpPeer.Received byeAtGw = gw.receive();
             SipRequest bye = (SipRequest) byeAtGw.message();
             assertEquals("BYE", bye.method().name());
-            // answered like SIPp's built-in UAS: both Via values joined on one line ([last_Via:])
-            String joined = String.join(", ", bye.headerValues(io.sipplatform.sip.message.HeaderName.VIA));
-            gw.sendRaw(SipMessageBuilder.responseTo(bye, SipStatus.of(200))
-                    .setHeader(io.sipplatform.sip.message.HeaderName.VIA, joined).build().toBytes(), byeAtGw.from());
+            SipMessageBuilder answer = SipMessageBuilder.responseTo(bye, SipStatus.of(200));
+            if (joinVias) {
+                answer.setHeader(HeaderName.VIA, String.join(", ", bye.headerValues(HeaderName.VIA)));
+            }
+            gw.sendRaw(answer.build().toBytes(), byeAtGw.from());
             SipResponse byeOk = (SipResponse) pbx.receive().message();
             assertEquals(200, byeOk.statusCode());
-            assertEquals("2 BYE", byeOk.header(io.sipplatform.sip.message.HeaderName.CSEQ));
+            assertEquals("2 BYE", byeOk.header(HeaderName.CSEQ));
         }
     }
 
