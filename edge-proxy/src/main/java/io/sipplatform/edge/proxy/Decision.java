@@ -41,9 +41,10 @@ public sealed interface Decision permits Decision.Reject, Decision.Challenge, De
      * @param context    routing's call context for CDRs (customer, trunk, direction, callerE164, calleeE164,
      *                   routePrefix)
      * @param leaseId    the cluster-wide limit lease to release when the call ends, or null
+     * @param relayMedia anchor the SDP at the media relay (NAT, topology hiding)
      */
     record Proxy(String decisionId, List<TargetGroup> groups, List<Header> addHeaders, List<String> removeHeaders,
-                 Map<String, String> context, String leaseId) implements Decision {
+                 Map<String, String> context, String leaseId, boolean relayMedia) implements Decision {
         public Proxy {
             groups = List.copyOf(groups);
             addHeaders = List.copyOf(addHeaders);
@@ -54,7 +55,7 @@ public sealed interface Decision permits Decision.Reject, Decision.Challenge, De
 
         public Proxy(String decisionId, List<TargetGroup> groups, List<Header> addHeaders,
                      List<String> removeHeaders) {
-            this(decisionId, groups, addHeaders, removeHeaders, Map.of(), null);
+            this(decisionId, groups, addHeaders, removeHeaders, Map.of(), null, false);
         }
     }
 

@@ -220,8 +220,76 @@ public final class ProxyCore implements TransactionUser {
                 return;
             }
             call.plan = p;
+            SipRequest req = call.server.request();
+            if (p.relayMedia() && isSdp(req)) {
+                upstream.offer(req.callId(), req.fromTag(), req.body(), call.server.source())
+                        .whenCompleteAsync((media, failure) -> {
+                            if (call.finalSent) {
+                                return;
+                            }
+                            if (failure != null || media == null || !media.ok()) {
+                                int code = media != null && !media.ok() ? media.code() : 500;
+                                finish(call, code, media != null && media.reason() != null ? media.reason()
+                                        : "Server Internal Error", List.of());
+                                return;
+                            }
+                            call.offerSdp = media.sdp();
+                            call.anchored = true;
+                            if (call.cancelled) {
+                                finish(call, 487, "Request Terminated", List.of());
+                                return;
+                            }
+                            startGroup(call, 0);
+                        }, shard);
+                return;
+            }
             startGroup(call, 0);
         }
+    }
+
+    private static boolean isSdp(SipMessage m) {
+        if (m.bodyLength() == 0) {
+            return false;
+        }
+        try {
+            return m.contentType() != null && "application/sdp".equals(m.contentType().mediaType());
+        } catch (SipParseException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Hands {@code then} the response with its SDP answer anchored at the relay when the call's media is relayed
+     * (cached per to-tag, so retransmitted 2xx carry the same SDP); otherwise the response itself.
+     */
+    private void withAnswer(Call call, SipResponse r, java.util.function.Consumer<SipResponse> then) {
+        if (!call.anchored || !isSdp(r)) {
+            then.accept(r);
+            return;
+        }
+        String toTag;
+        try {
+            toTag = r.toTag();
+        } catch (SipParseException e) {
+            then.accept(r);
+            return;
+        }
+        byte[] cached = call.answers.get(toTag);
+        if (cached != null) {
+            then.accept((SipResponse) r.toBuilder().body(cached, null).build());
+            return;
+        }
+        SipRequest req = call.server.request();
+        upstream.answer(req.callId(), req.fromTag(), toTag, r.body(), call.server.source())
+                .whenCompleteAsync((media, failure) -> {
+                    if (failure != null || media == null || !media.ok()) {
+                        stats.mediaAnswerFailures++; // the answer goes on unanchored rather than losing the call
+                        then.accept(r);
+                        return;
+                    }
+                    call.answers.put(toTag, media.sdp());
+                    then.accept((SipResponse) r.toBuilder().body(media.sdp(), null).build());
+                }, shard);
     }
 
     // ---------------------------------------------------------------- forking and failover (§16.5-§16.7)
@@ -297,12 +365,16 @@ public final class ProxyCore implements TransactionUser {
         for (String name : call.plan.removeHeaders()) {
             mb.removeHeader(HeaderName.of(name));
         }
+        if (call.offerSdp != null) {
+            mb.body(call.offerSdp, null);
+        }
         for (Decision.Header h : call.plan.addHeaders()) {
             mb.addHeader(h.name(), h.value());
         }
         Transport inT = call.server.source().transport();
         if (RECORD_ROUTED.contains(in.method())) {
-            String token = routeToken.sign(routeState(call.server.source(), b.target, dest, call.plan.leaseId()));
+            String token = routeToken.sign(routeState(call.server.source(), b.target, dest, call.plan.leaseId(),
+                    call.anchored));
             // RFC 5658 double Record-Route when the two sides use different transports
             if (inT != dest.transport()) {
                 mb.addRecordRoute(recordRoute(inT, token));
@@ -314,7 +386,8 @@ public final class ProxyCore implements TransactionUser {
     }
 
     /** What an in-dialog request needs to reach each side without dialog state. */
-    private Map<String, String> routeState(Inbound caller, Decision.Target target, Destination dest, String lease) {
+    private Map<String, String> routeState(Inbound caller, Decision.Target target, Destination dest, String lease,
+                                           boolean anchored) {
         Map<String, String> st = new LinkedHashMap<>();
         st.put("a", side(caller.transport(), caller.remote(), caller.flowId()));
         if (target.flowId() != null) {
@@ -323,6 +396,9 @@ public final class ProxyCore implements TransactionUser {
         st.put("e", me.replicaId());
         if (lease != null) {
             st.put("l", lease);
+        }
+        if (anchored) {
+            st.put("m", "1");
         }
         return st;
     }
@@ -446,7 +522,11 @@ public final class ProxyCore implements TransactionUser {
             events.report(new CallEvents.Progress(call.server.request().callId(), clock.instant(),
                     response.statusCode(), response.bodyLength() > 0));
         }
-        call.server.respond(stripTopVia(response));
+        withAnswer(call, response, r -> {
+            if (!call.finalSent) {
+                call.server.respond(stripTopVia(r));
+            }
+        });
     }
 
     private void relayFinal(Call call, SipResponse response) {
@@ -458,9 +538,7 @@ public final class ProxyCore implements TransactionUser {
         if (call.reported) {
             String callId = call.server.request().callId();
             if (code < 300) {
-                String gw = call.branches.stream().filter(b -> b.response == response).map(b -> b.target == null
-                        ? null : b.target.gatewayId()).findFirst().orElse(null);
-                events.report(new CallEvents.Answer(callId, clock.instant(), gw));
+                events.report(new CallEvents.Answer(callId, clock.instant(), call.answeredBy));
             } else {
                 reportEnd(call, code, response.reasonPhrase(), CallEvents.Side.CALLEE);
             }
@@ -473,6 +551,11 @@ public final class ProxyCore implements TransactionUser {
         if (code >= 300 && call.plan != null && call.plan.leaseId() != null && !call.leaseReleased) {
             call.leaseReleased = true;
             upstream.releaseLease(call.plan.leaseId(), call.server.request().callId());
+        }
+        if (code >= 300 && call.anchored && !call.mediaDeleted) {
+            call.mediaDeleted = true;
+            SipRequest req = call.server.request();
+            upstream.deleteMedia(req.callId(), req.fromTag(), null);
         }
     }
 
@@ -588,6 +671,11 @@ public final class ProxyCore implements TransactionUser {
             if (routed.leaseId != null) {
                 upstream.releaseLease(routed.leaseId, req.callId()); // any replica can: the lease rides in the route
             }
+            if (routed.anchored) {
+                String callerTag = routed.fromCaller ? req.fromTag() : req.toTag();
+                String calleeTag = routed.fromCaller ? req.toTag() : req.fromTag();
+                upstream.deleteMedia(req.callId(), callerTag, calleeTag);
+            }
         }
         Call call = new Call(tx);
         calls.put(tx, call);
@@ -642,6 +730,7 @@ public final class ProxyCore implements TransactionUser {
         Rejection rejection;
         boolean fromCaller = true;
         String leaseId;
+        boolean anchored;
     }
 
     private Routed routeInDialog(SipRequest req, Inbound source) {
@@ -692,6 +781,7 @@ public final class ProxyCore implements TransactionUser {
         Destination towardsSide = state == null ? null : sideFor(state, source);
         r.fromCaller = state == null || fromSideA(state, source);
         r.leaseId = state == null ? null : state.get("l");
+        r.anchored = state != null && "1".equals(state.get("m"));
         if (towardsSide != null) {
             r.destination = java.util.concurrent.CompletableFuture.completedFuture(towardsSide);
         } else {
@@ -804,6 +894,11 @@ public final class ProxyCore implements TransactionUser {
         boolean reported;
         boolean progressReported;
         boolean leaseReleased;
+        boolean anchored;
+        boolean mediaDeleted;
+        byte[] offerSdp;
+        String answeredBy;
+        final Map<String, byte[]> answers = new HashMap<>();
         int legs;
 
         Call(ServerTransaction server) {
@@ -943,11 +1038,16 @@ public final class ProxyCore implements TransactionUser {
                 reason = response.reasonPhrase();
                 this.response = response;
                 reportLeg();
-                if (!call.finalSent) {
-                    relayFinal(call, response); // §16.7 step 5: a 2xx goes upstream at once
-                } else {
-                    call.server.respond(stripTopVia(response)); // every fork's 2xx goes up too
+                if (call.answeredBy == null && target != null) {
+                    call.answeredBy = target.gatewayId();
                 }
+                withAnswer(call, response, r -> {
+                    if (!call.finalSent) {
+                        relayFinal(call, r); // §16.7 step 5: a 2xx goes upstream at once
+                    } else {
+                        call.server.respond(stripTopVia(r)); // every fork's 2xx goes up too
+                    }
+                });
                 return;
             }
             if (c >= 600) {
@@ -967,7 +1067,7 @@ public final class ProxyCore implements TransactionUser {
         @Override
         public void onAdditionalSuccess(ClientTransaction transaction, SipResponse response) {
             // further 2xx (retransmissions or other forks) are relayed upstream (§16.7 step 5)
-            call.server.respond(stripTopVia(response));
+            withAnswer(call, response, r -> call.server.respond(stripTopVia(r)));
         }
 
         @Override

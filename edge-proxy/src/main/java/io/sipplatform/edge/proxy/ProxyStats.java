@@ -12,6 +12,7 @@ public final class ProxyStats {
     long strayDropped;
     long droppedAcks;
     long shed;
+    long mediaAnswerFailures;
     private final long[] byClass = new long[7];
 
     void responses(int code) {
@@ -43,6 +44,11 @@ public final class ProxyStats {
 
     public long droppedAcks() {
         return droppedAcks;
+    }
+
+    /** SDP answers relayed unanchored because the media relay did not answer. */
+    public long mediaAnswerFailures() {
+        return mediaAnswerFailures;
     }
 
     /** Out-of-dialog requests refused with 503 while draining or overloaded. */

@@ -22,6 +22,40 @@ public interface Upstream {
      */
     void releaseLease(String leaseId, String callId);
 
+    /**
+     * Anchors an SDP offer at the media relay (RFC 3264 offer from the caller, leg identified by Call-ID and
+     * from-tag); the stage carries the SDP to forward instead, or a refusal to answer the caller with.
+     */
+    CompletionStage<Media> offer(String callId, String fromTag, byte[] sdp, Inbound source);
+
+    /** Anchors the callee's SDP answer (to-tag) for the same session; same result shape as {@link #offer}. */
+    CompletionStage<Media> answer(String callId, String fromTag, String toTag, byte[] sdp, Inbound source);
+
+    /** Frees the relay session of a call (fire and forget; the relay also times idle media out). */
+    void deleteMedia(String callId, String fromTag, String toTag);
+
+    /**
+     * The outcome of anchoring: the rewritten SDP, or a refusal (e.g. 488 for no common codec, 503 when the relay
+     * has no ports).
+     *
+     * @param sdp    rewritten SDP, or null when refused
+     * @param code   refusal status (0 when rewritten)
+     * @param reason refusal reason
+     */
+    record Media(byte[] sdp, int code, String reason) {
+        public static Media rewritten(byte[] sdp) {
+            return new Media(sdp.clone(), 0, null);
+        }
+
+        public static Media refused(int code, String reason) {
+            return new Media(null, code, reason);
+        }
+
+        public boolean ok() {
+            return sdp != null;
+        }
+    }
+
     /** Registration through the registrar; the answer is the complete response to send. */
     CompletionStage<LocalAnswer> register(SipRequest request, Inbound source);
 

@@ -44,10 +44,14 @@ public final class GrpcUpstream implements Upstream {
     private final String edgeId;
     private final java.util.concurrent.atomic.AtomicLong releaseFailures = new java.util.concurrent.atomic.AtomicLong();
 
+    private final io.sipplatform.proto.media.v1.MutinyMediaRelayGrpc.MutinyMediaRelayStub media;
+
     public GrpcUpstream(MutinyRoutingGrpc.MutinyRoutingStub routing, MutinyRegistrarGrpc.MutinyRegistrarStub registrar,
+                        io.sipplatform.proto.media.v1.MutinyMediaRelayGrpc.MutinyMediaRelayStub media,
                         Duration deadline, GrpcToSip table, String edgeId) {
         this.routing = routing;
         this.registrar = registrar;
+        this.media = media;
         this.deadline = deadline;
         this.table = table;
         this.edgeId = edgeId;
@@ -68,6 +72,52 @@ public final class GrpcUpstream implements Upstream {
     }
 
     @Override
+    public CompletionStage<Media> offer(String callId, String fromTag, byte[] sdp, Inbound source) {
+        var req = io.sipplatform.proto.media.v1.OfferRequest.newBuilder().setCallId(callId).setFromTag(fromTag)
+                .setSdp(com.google.protobuf.ByteString.copyFrom(sdp))
+                .setFlags(io.sipplatform.proto.media.v1.MediaFlags.newBuilder().setStripIce(true)
+                        .setRtcpMux(io.sipplatform.proto.media.v1.RtcpMux.RTCP_MUX_PRESERVE))
+                .setSignallingSource(ProtoMapping.source(source)).build();
+        return media.withDeadlineAfter(deadline.toMillis(), TimeUnit.MILLISECONDS).offer(req)
+                .subscribeAsCompletionStage()
+                .thenApply(r -> r.hasRewritten() ? Media.rewritten(r.getRewritten().getSdp().toByteArray())
+                        : Media.refused(sane(r.getRejected().getCode()), r.getRejected().getReason()))
+                .exceptionally(this::mediaFailure);
+    }
+
+    @Override
+    public CompletionStage<Media> answer(String callId, String fromTag, String toTag, byte[] sdp, Inbound source) {
+        var req = io.sipplatform.proto.media.v1.AnswerRequest.newBuilder().setCallId(callId).setFromTag(fromTag)
+                .setToTag(toTag).setSdp(com.google.protobuf.ByteString.copyFrom(sdp))
+                .setFlags(io.sipplatform.proto.media.v1.MediaFlags.newBuilder().setStripIce(true)
+                        .setRtcpMux(io.sipplatform.proto.media.v1.RtcpMux.RTCP_MUX_PRESERVE)).build();
+        return media.withDeadlineAfter(deadline.toMillis(), TimeUnit.MILLISECONDS).answer(req)
+                .subscribeAsCompletionStage()
+                .thenApply(r -> r.hasRewritten() ? Media.rewritten(r.getRewritten().getSdp().toByteArray())
+                        : Media.refused(sane(r.getRejected().getCode()), r.getRejected().getReason()))
+                .exceptionally(this::mediaFailure);
+    }
+
+    @Override
+    public void deleteMedia(String callId, String fromTag, String toTag) {
+        var b = io.sipplatform.proto.media.v1.DeleteRequest.newBuilder().setCallId(callId).setFromTag(fromTag);
+        if (toTag != null) {
+            b.setToTag(toTag);
+        }
+        media.withDeadlineAfter(deadline.toMillis(), TimeUnit.MILLISECONDS).delete(b.build())
+                .subscribe().with(ok -> { }, failure -> releaseFailures.incrementAndGet());
+    }
+
+    private Media mediaFailure(Throwable failure) {
+        GrpcToSip.SipAnswer a = table.answer(failure); // RESOURCE_EXHAUSTED (no ports) becomes 503
+        return Media.refused(a.code(), a.reason());
+    }
+
+    private static int sane(int code) {
+        return code >= 300 && code <= 699 ? code : 500;
+    }
+
+    @Override
     public void releaseLease(String leaseId, String callId) {
         routing.withDeadlineAfter(deadline.toMillis(), TimeUnit.MILLISECONDS)
                 .releaseLease(io.sipplatform.proto.routing.v1.ReleaseLeaseRequest.newBuilder().setLeaseId(leaseId)
@@ -75,7 +125,7 @@ public final class GrpcUpstream implements Upstream {
                 .subscribe().with(ok -> { }, failure -> releaseFailures.incrementAndGet());
     }
 
-    /** Lease releases that failed (the lease then expires on its own). */
+    /** Lease releases and media deletes that failed (leases expire, idle media times out on its own). */
     public long releaseFailures() {
         return releaseFailures.get();
     }

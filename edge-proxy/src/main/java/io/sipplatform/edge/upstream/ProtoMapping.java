@@ -227,7 +227,7 @@ public final class ProtoMapping {
                 putIf(context, "calleeE164", c.getCalleeE164());
                 putIf(context, "routePrefix", c.getRoutePrefix());
                 yield new Decision.Proxy(r.getDecisionId(), groups, add, p.getHeaders().getRemoveList(), context,
-                        p.hasLease() ? p.getLease().getLeaseId() : null);
+                        p.hasLease() ? p.getLease().getLeaseId() : null, p.hasMedia() && p.getMedia().getRelay());
             }
             default -> new Decision.Reject(Rejection.of(500, "Server Internal Error"));
         };

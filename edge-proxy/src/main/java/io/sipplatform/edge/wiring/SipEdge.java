@@ -71,6 +71,9 @@ public class SipEdge {
     @GrpcClient("registrar")
     MutinyRegistrarGrpc.MutinyRegistrarStub registrar;
 
+    @GrpcClient("media")
+    io.sipplatform.proto.media.v1.MutinyMediaRelayGrpc.MutinyMediaRelayStub media;
+
     @GrpcClient("cdr")
     io.sipplatform.proto.cdr.v1.MutinyCdrIngestGrpc.MutinyCdrIngestStub cdr;
 
@@ -111,7 +114,7 @@ public class SipEdge {
             secrets.add(s.getBytes(StandardCharsets.UTF_8));
         }
         RouteToken token = new RouteToken(secrets);
-        GrpcUpstream upstream = new GrpcUpstream(routing, registrar, config.upstream().deadline(),
+        GrpcUpstream upstream = new GrpcUpstream(routing, registrar, media, config.upstream().deadline(),
                 new GrpcToSip(config.upstream().retryAfter()), replicaId);
         AddressNextHops nextHops = new AddressNextHops(vertx);
         io.sipplatform.edge.proxy.CallEvents callEvents = io.sipplatform.edge.proxy.CallEvents.NONE;

@@ -55,6 +55,11 @@ class ProxyCoreTest {
             wire.add(new Sent(d, ((Framed.Message) new DatagramFramer().frame(bytes)).message()));
     Decision nextDecision;
     final List<String> released = new ArrayList<>();
+    final List<String> mediaCalls = new ArrayList<>();
+    static final String RELAY_OFFER = "v=0\r\no=relay 1 1 IN IP4 203.0.113.9\r\ns=-\r\nc=IN IP4 203.0.113.9\r\n"
+            + "t=0 0\r\nm=audio 30000 RTP/AVP 0\r\n";
+    static final String RELAY_ANSWER = "v=0\r\no=relay 1 1 IN IP4 203.0.113.9\r\ns=-\r\nc=IN IP4 203.0.113.9\r\n"
+            + "t=0 0\r\nm=audio 30002 RTP/AVP 0\r\n";
     final RouteToken token = new RouteToken(List.of("test-secret-0123456789abcdef".getBytes(StandardCharsets.UTF_8)));
     final EdgeIdentity me = new EdgeIdentity("e1", Map.of(Transport.UDP, new EdgeIdentity.HostPort("203.0.113.5",
             5060)), Set.of("sip.example.net"));
@@ -62,6 +67,24 @@ class ProxyCoreTest {
         @Override
         public CompletionStage<Decision> decide(SipRequest request, Inbound source) {
             return CompletableFuture.completedFuture(nextDecision);
+        }
+
+        @Override
+        public CompletionStage<Media> offer(String callId, String fromTag, byte[] sdp, Inbound source) {
+            mediaCalls.add("offer " + callId + " " + fromTag);
+            return CompletableFuture.completedFuture(Media.rewritten(RELAY_OFFER.getBytes(StandardCharsets.UTF_8)));
+        }
+
+        @Override
+        public CompletionStage<Media> answer(String callId, String fromTag, String toTag, byte[] sdp,
+                                             Inbound source) {
+            mediaCalls.add("answer " + callId + " " + fromTag + " " + toTag);
+            return CompletableFuture.completedFuture(Media.rewritten(RELAY_ANSWER.getBytes(StandardCharsets.UTF_8)));
+        }
+
+        @Override
+        public void deleteMedia(String callId, String fromTag, String toTag) {
+            mediaCalls.add("delete " + callId + " " + fromTag + " " + toTag);
         }
 
         @Override
@@ -154,7 +177,7 @@ class ProxyCoreTest {
                         Transport.UDP, null, "gw1", null, null)), on503),
                 new Decision.TargetGroup(List.of(new Decision.Target("sip:+4930123456@198.51.100.2", null,
                         Transport.UDP, null, "gw2", null, null)), Decision.Failover.NEVER)),
-                List.of(new Decision.Header("X-Trunk", "t1")), List.of(), Map.of("trunk", "t1"), "lease-1");
+                List.of(new Decision.Header("X-Trunk", "t1")), List.of(), Map.of("trunk", "t1"), "lease-1", false);
     }
 
     @Test
@@ -417,6 +440,52 @@ class ProxyCoreTest {
 
                 """);
         assertEquals(List.of(481), statusesTo(PBX));
+    }
+
+    @Test
+    void relayedMediaAnchorsOfferAndAnswerAndIsDeletedAtBye() {
+        Decision.Proxy base = (Decision.Proxy) twoCarriers();
+        nextDecision = new Decision.Proxy(base.decisionId(), base.groups(), base.addHeaders(), base.removeHeaders(),
+                base.context(), null, true);
+        String sdp = "v=0\r\no=pbx 1 1 IN IP4 10.0.0.5\r\ns=-\r\nc=IN IP4 10.0.0.5\r\nt=0 0\r\n"
+                + "m=audio 4000 RTP/AVP 0\r\n";
+        fromPbx(INVITE.replace("Content-Length: 0\n", "Content-Type: application/sdp\nContent-Length: "
+                + sdp.length() + "\n").replace("\n\n", "\n\n" + sdp.replace("\r\n", "\n")));
+        SipRequest toGw1 = lastRequestTo(GW1);
+        assertEquals(RELAY_OFFER, new String(toGw1.body(), StandardCharsets.UTF_8), "the relay's offer goes out");
+        SipResponse ok = (SipResponse) SipMessageBuilder.responseTo(toGw1, SipStatus.of(200)).toTagIfAbsent("gw")
+                .body("v=0\r\no=gw 1 1 IN IP4 198.51.100.1\r\ns=-\r\nc=IN IP4 198.51.100.1\r\nt=0 0\r\n"
+                        .getBytes(StandardCharsets.UTF_8), "application/sdp").build();
+        from(GW1, ok);
+        SipResponse atPbx = (SipResponse) sentTo(PBX).get(sentTo(PBX).size() - 1).message();
+        assertEquals(200, atPbx.statusCode());
+        assertEquals(RELAY_ANSWER, new String(atPbx.body(), StandardCharsets.UTF_8), "the relay's answer comes back");
+        fromPbx("""
+                BYE sip:+4930123456@198.51.100.1:5060 SIP/2.0
+                Via: SIP/2.0/UDP 192.0.2.10:5060;branch=z9hG4bKbyemedia
+                Max-Forwards: 70
+                Route: %s
+                From: <sip:100@sip.example.net>;tag=pbx
+                To: <sip:+4930123456@sip.example.net>;tag=gw
+                Call-ID: call-1@192.0.2.10
+                CSeq: 2 BYE
+                Content-Length: 0
+
+                """.formatted(toGw1.header(HeaderName.RECORD_ROUTE)));
+        assertEquals(List.of("offer call-1@192.0.2.10 pbx", "answer call-1@192.0.2.10 pbx gw",
+                "delete call-1@192.0.2.10 pbx gw"), mediaCalls);
+    }
+
+    @Test
+    void aCallRejectedDownstreamFreesItsRelaySession() {
+        Decision.Proxy base = (Decision.Proxy) twoCarriers();
+        nextDecision = new Decision.Proxy(base.decisionId(), base.groups(), base.addHeaders(), base.removeHeaders(),
+                base.context(), null, true);
+        String sdp = "v=0\r\no=pbx 1 1 IN IP4 10.0.0.5\r\ns=-\r\nc=IN IP4 10.0.0.5\r\nt=0 0\r\n";
+        fromPbx(INVITE.replace("Content-Length: 0\n", "Content-Type: application/sdp\nContent-Length: "
+                + sdp.length() + "\n").replace("\n\n", "\n\n" + sdp.replace("\r\n", "\n")));
+        from(GW1, answer(lastRequestTo(GW1), 486));
+        assertEquals("delete call-1@192.0.2.10 pbx null", mediaCalls.get(mediaCalls.size() - 1));
     }
 
     @Test
