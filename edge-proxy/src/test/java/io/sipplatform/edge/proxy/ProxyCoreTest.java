@@ -489,6 +489,41 @@ class ProxyCoreTest {
     }
 
     @Test
+    void aByeArrivingAtASecondReplicaIsRoutedFromTheRouteAloneAndSeesNoDialogState() {
+        nextDecision = twoCarriers();
+        fromPbx(INVITE);
+        SipRequest toGw1 = lastRequestTo(GW1);
+        from(GW1, answer(toGw1, 200));
+        // a second replica: its own transaction layer and proxy core, no state shared with the first but the secret
+        List<Sent> wire2 = new ArrayList<>();
+        SipSender sender2 = (d, bytes, onFailure) ->
+                wire2.add(new Sent(d, ((Framed.Message) new DatagramFramer().frame(bytes)).message()));
+        ProxyCore core2 = new ProxyCore(new EdgeIdentity("e2", me.advertised(), me.domains()),
+                new RouteToken(List.of("test-secret-0123456789abcdef".getBytes(StandardCharsets.UTF_8))), upstream,
+                nextHops, sender2, timers, Runnable::run, ProxyCore.ProxySettings.DEFAULTS, new Admission(100),
+                CallEvents.NONE, java.time.InstantSource.system());
+        TransactionLayer layer2 = new TransactionLayer(TransactionSettings.DEFAULTS, timers, sender2, core2);
+        core2.attach(layer2);
+        SipMessage bye = parse("""
+                BYE sip:100@10.0.0.99:5060 SIP/2.0
+                Via: SIP/2.0/UDP 198.51.100.1:5060;branch=z9hG4bKgwbye3
+                Max-Forwards: 70
+                Route: %s
+                From: <sip:+4930123456@sip.example.net>;tag=gw
+                To: <sip:100@sip.example.net>;tag=pbx
+                Call-ID: call-1@192.0.2.10
+                CSeq: 1 BYE
+                Content-Length: 0
+
+                """.formatted(toGw1.header(HeaderName.RECORD_ROUTE)));
+        layer2.onRequest(new Inbound(bye, Transport.UDP, GW1, EDGE, null, System.nanoTime()));
+        Sent out = wire2.stream().filter(x -> x.message().isRequest()).findFirst().orElseThrow();
+        assertEquals(PBX, out.to().address(), "replica 2 sends the BYE to the PBX's recorded address");
+        assertTrue(((SipRequest) out.message()).topVia().branch().startsWith("z9hG4bK-e2-"), "through replica 2");
+        assertEquals(List.of("lease-1/call-1@192.0.2.10"), released, "and releases the call's lease");
+    }
+
+    @Test
     void forgedRouteTokenIsRefused() {
         fromPbx("""
                 BYE sip:100@192.0.2.10 SIP/2.0
