@@ -43,9 +43,12 @@ public record EdgeIdentity(String replicaId, Map<Transport, HostPort> advertised
 
     /** True when the URI names this edge: one of its advertised host:port pairs (default port 5060/5061). */
     public boolean isMe(SipUri uri) {
-        int port = uri.port() >= 0 ? uri.port() : (uri.secure() ? 5061 : 5060);
+        return advertises(uri.host(), uri.port() >= 0 ? uri.port() : (uri.secure() ? 5061 : 5060));
+    }
+
+    private boolean advertises(String host, int port) {
         for (HostPort hp : advertised.values()) {
-            if (hp.host().equalsIgnoreCase(uri.host()) && hp.port() == port) {
+            if (hp.host().equalsIgnoreCase(host) && hp.port() == port) {
                 return true;
             }
         }
@@ -63,12 +66,6 @@ public record EdgeIdentity(String replicaId, Map<Transport, HostPort> advertised
 
     /** True for a Via this edge wrote. */
     public boolean isMine(Via via) {
-        int port = via.port() >= 0 ? via.port() : 5060;
-        for (HostPort hp : advertised.values()) {
-            if (hp.host().equalsIgnoreCase(via.host()) && hp.port() == port) {
-                return true;
-            }
-        }
-        return false;
+        return advertises(via.host(), via.port() >= 0 ? via.port() : 5060);
     }
 }

@@ -796,14 +796,11 @@ public final class ProxyCore implements TransactionUser {
      */
     private static Destination sideFor(Map<String, String> state, Inbound source) {
         Destination a = state.containsKey("a") ? parseSide(state.get("a")) : null;
-        Destination b = state.containsKey("b") ? parseSide(state.get("b")) : null;
         if (a == null) {
             return null;
         }
-        boolean fromA = source.flowId() != null ? source.flowId().equals(a.flowId())
-                : a.transport() == source.transport() && sameAddress(a.address(), source.remote());
-        if (fromA) {
-            return b;
+        if (fromSideA(state, source)) {
+            return state.containsKey("b") ? parseSide(state.get("b")) : null;
         }
         return a;
     }

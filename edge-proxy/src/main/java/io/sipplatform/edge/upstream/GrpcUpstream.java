@@ -65,8 +65,8 @@ public final class GrpcUpstream implements Upstream {
                 .thenApply(ProtoMapping::decision)
                 .exceptionally(failure -> {
                     GrpcToSip.SipAnswer a = table.answer(failure);
-                    Map<String, String> h = a.retryAfter() == null ? Map.of()
-                            : Map.of("Retry-After", Long.toString(a.retryAfter().toSeconds()));
+                    Map<String, String> h = new java.util.LinkedHashMap<>();
+                    retryAfter(a).forEach(x -> h.put(x.name(), x.value()));
                     return new Decision.Reject(new Rejection(a.code(), a.reason(), h));
                 });
     }
@@ -144,10 +144,14 @@ public final class GrpcUpstream implements Upstream {
                 .thenApply(GrpcUpstream::registerAnswer)
                 .exceptionally(failure -> {
                     GrpcToSip.SipAnswer a = table.answer(failure);
-                    List<io.sipplatform.edge.proxy.Decision.Header> h = a.retryAfter() == null ? List.of()
-                            : List.of(new Decision.Header("Retry-After", Long.toString(a.retryAfter().toSeconds())));
-                    return new LocalAnswer(a.code(), a.reason(), h);
+                    return new LocalAnswer(a.code(), a.reason(), retryAfter(a));
                 });
+    }
+
+    /** The Retry-After header of a gRPC-failure answer, if it has one. */
+    private static List<Decision.Header> retryAfter(GrpcToSip.SipAnswer a) {
+        return a.retryAfter() == null ? List.of()
+                : List.of(new Decision.Header("Retry-After", Long.toString(a.retryAfter().toSeconds())));
     }
 
     /** REGISTER intent (RFC 3261 §10.2 fields, RFC 5626 instance/reg-id, the flow the request came on). */

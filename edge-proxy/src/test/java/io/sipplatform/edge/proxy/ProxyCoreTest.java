@@ -119,6 +119,38 @@ class ProxyCoreTest {
                 .getBytes(StandardCharsets.UTF_8))).message();
     }
 
+    /** The carrier's BYE in the call of {@link #INVITE}, sent along our Record-Route. */
+    static SipMessage byeFromCarrier(String requestUri, String branch, String route) {
+        return parse("""
+                BYE %s SIP/2.0
+                Via: SIP/2.0/UDP 198.51.100.1:5060;branch=%s
+                Max-Forwards: 70
+                Route: %s
+                From: <sip:+4930123456@sip.example.net>;tag=gw
+                To: <sip:100@sip.example.net>;tag=pbx
+                Call-ID: call-1@192.0.2.10
+                CSeq: 1 BYE
+                Content-Length: 0
+
+                """.formatted("sip:" + requestUri, branch, route));
+    }
+
+    /** The PBX's BYE in the call of {@link #INVITE}, sent along our Record-Route. */
+    static String byeFromPbx(String branch, String route) {
+        return """
+                BYE sip:+4930123456@198.51.100.1:5060 SIP/2.0
+                Via: SIP/2.0/UDP 192.0.2.10:5060;branch=%s
+                Max-Forwards: 70
+                Route: %s
+                From: <sip:100@sip.example.net>;tag=pbx
+                To: <sip:+4930123456@sip.example.net>;tag=gw
+                Call-ID: call-1@192.0.2.10
+                CSeq: 2 BYE
+                Content-Length: 0
+
+                """.formatted(branch, route);
+    }
+
     void fromPbx(String text) {
         SipMessage m = parse(text);
         Inbound in = new Inbound(m, Transport.UDP, PBX, EDGE, null, System.nanoTime());
@@ -304,18 +336,8 @@ class ProxyCoreTest {
         SipResponse shed = (SipResponse) sentTo(PBX).get(sentTo(PBX).size() - 1).message();
         assertEquals(503, shed.statusCode());
         assertEquals("5", shed.header("Retry-After"));
-        SipMessage bye = parse("""
-                BYE sip:100@192.0.2.10:5060 SIP/2.0
-                Via: SIP/2.0/UDP 198.51.100.1:5060;branch=z9hG4bKgwbye2
-                Max-Forwards: 70
-                Route: %s
-                From: <sip:+4930123456@sip.example.net>;tag=gw
-                To: <sip:100@sip.example.net>;tag=pbx
-                Call-ID: call-1@192.0.2.10
-                CSeq: 1 BYE
-                Content-Length: 0
-
-                """.formatted(toGw1.header(HeaderName.RECORD_ROUTE)));
+        SipMessage bye = byeFromCarrier("100@192.0.2.10:5060", "z9hG4bKgwbye2",
+                toGw1.header(HeaderName.RECORD_ROUTE));
         from(GW1, bye);
         assertEquals("BYE", lastRequestTo(PBX).method().name(), "in-dialog requests still flow while draining");
     }
@@ -359,18 +381,7 @@ class ProxyCoreTest {
         SipRequest toGw1 = lastRequestTo(GW1);
         from(GW1, answer(toGw1, 200));
         String rr = toGw1.header(HeaderName.RECORD_ROUTE);
-        SipMessage bye = parse("""
-                BYE sip:100@10.0.0.99:5060 SIP/2.0
-                Via: SIP/2.0/UDP 198.51.100.1:5060;branch=z9hG4bKgwbye
-                Max-Forwards: 70
-                Route: %s
-                From: <sip:+4930123456@sip.example.net>;tag=gw
-                To: <sip:100@sip.example.net>;tag=pbx
-                Call-ID: call-1@192.0.2.10
-                CSeq: 1 BYE
-                Content-Length: 0
-
-                """.formatted(rr));
+        SipMessage bye = byeFromCarrier("100@10.0.0.99:5060", "z9hG4bKgwbye", rr);
         from(GW1, bye);
         SipRequest out = lastRequestTo(PBX);
         assertEquals("BYE", out.method().name(), "sent to the PBX's recorded address, not its private Contact");
@@ -389,18 +400,7 @@ class ProxyCoreTest {
         SipRequest toGw1 = lastRequestTo(GW1);
         from(GW1, answer(toGw1, 200));
         String rr = toGw1.header(HeaderName.RECORD_ROUTE);
-        fromPbx("""
-                BYE sip:+4930123456@198.51.100.1:5060 SIP/2.0
-                Via: SIP/2.0/UDP 192.0.2.10:5060;branch=z9hG4bKpbxbye
-                Max-Forwards: 70
-                Route: %s
-                From: <sip:100@sip.example.net>;tag=pbx
-                To: <sip:+4930123456@sip.example.net>;tag=gw
-                Call-ID: call-1@192.0.2.10
-                CSeq: 2 BYE
-                Content-Length: 0
-
-                """.formatted(rr));
+        fromPbx(byeFromPbx("z9hG4bKpbxbye", rr));
         SipRequest out = lastRequestTo(GW1);
         assertEquals("BYE", out.method().name());
         from(GW1, answer(out, 200));
@@ -460,18 +460,7 @@ class ProxyCoreTest {
         SipResponse atPbx = (SipResponse) sentTo(PBX).get(sentTo(PBX).size() - 1).message();
         assertEquals(200, atPbx.statusCode());
         assertEquals(RELAY_ANSWER, new String(atPbx.body(), StandardCharsets.UTF_8), "the relay's answer comes back");
-        fromPbx("""
-                BYE sip:+4930123456@198.51.100.1:5060 SIP/2.0
-                Via: SIP/2.0/UDP 192.0.2.10:5060;branch=z9hG4bKbyemedia
-                Max-Forwards: 70
-                Route: %s
-                From: <sip:100@sip.example.net>;tag=pbx
-                To: <sip:+4930123456@sip.example.net>;tag=gw
-                Call-ID: call-1@192.0.2.10
-                CSeq: 2 BYE
-                Content-Length: 0
-
-                """.formatted(toGw1.header(HeaderName.RECORD_ROUTE)));
+        fromPbx(byeFromPbx("z9hG4bKbyemedia", toGw1.header(HeaderName.RECORD_ROUTE)));
         assertEquals(List.of("offer call-1@192.0.2.10 pbx", "answer call-1@192.0.2.10 pbx gw",
                 "delete call-1@192.0.2.10 pbx gw"), mediaCalls);
     }
@@ -504,18 +493,8 @@ class ProxyCoreTest {
                 CallEvents.NONE, java.time.InstantSource.system());
         TransactionLayer layer2 = new TransactionLayer(TransactionSettings.DEFAULTS, timers, sender2, core2);
         core2.attach(layer2);
-        SipMessage bye = parse("""
-                BYE sip:100@10.0.0.99:5060 SIP/2.0
-                Via: SIP/2.0/UDP 198.51.100.1:5060;branch=z9hG4bKgwbye3
-                Max-Forwards: 70
-                Route: %s
-                From: <sip:+4930123456@sip.example.net>;tag=gw
-                To: <sip:100@sip.example.net>;tag=pbx
-                Call-ID: call-1@192.0.2.10
-                CSeq: 1 BYE
-                Content-Length: 0
-
-                """.formatted(toGw1.header(HeaderName.RECORD_ROUTE)));
+        SipMessage bye = byeFromCarrier("100@10.0.0.99:5060", "z9hG4bKgwbye3",
+                toGw1.header(HeaderName.RECORD_ROUTE));
         layer2.onRequest(new Inbound(bye, Transport.UDP, GW1, EDGE, null, System.nanoTime()));
         Sent out = wire2.stream().filter(x -> x.message().isRequest()).findFirst().orElseThrow();
         assertEquals(PBX, out.to().address(), "replica 2 sends the BYE to the PBX's recorded address");
