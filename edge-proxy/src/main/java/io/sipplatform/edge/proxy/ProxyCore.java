@@ -468,6 +468,9 @@ public final class ProxyCore implements TransactionUser {
             if (!other.done) {
                 return;
             }
+            if (other.code >= 200 && other.code < 300) {
+                return; // that branch's onFinal forwards its 2xx, after the relay's answer if media is anchored
+            }
         }
         Branch best = bestOf(call.branches);
         boolean more = call.group + 1 < call.plan.groups().size();

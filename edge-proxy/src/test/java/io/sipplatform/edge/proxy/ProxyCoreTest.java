@@ -56,6 +56,8 @@ class ProxyCoreTest {
     Decision nextDecision;
     final List<String> released = new ArrayList<>();
     final List<String> mediaCalls = new ArrayList<>();
+    /** When set, the relay's answer completes only when the test completes this future. */
+    CompletableFuture<Upstream.Media> pendingAnswer;
     static final String RELAY_OFFER = "v=0\r\no=relay 1 1 IN IP4 203.0.113.9\r\ns=-\r\nc=IN IP4 203.0.113.9\r\n"
             + "t=0 0\r\nm=audio 30000 RTP/AVP 0\r\n";
     static final String RELAY_ANSWER = "v=0\r\no=relay 1 1 IN IP4 203.0.113.9\r\ns=-\r\nc=IN IP4 203.0.113.9\r\n"
@@ -79,6 +81,9 @@ class ProxyCoreTest {
         public CompletionStage<Media> answer(String callId, String fromTag, String toTag, byte[] sdp,
                                              Inbound source) {
             mediaCalls.add("answer " + callId + " " + fromTag + " " + toTag);
+            if (pendingAnswer != null) {
+                return pendingAnswer;
+            }
             return CompletableFuture.completedFuture(Media.rewritten(RELAY_ANSWER.getBytes(StandardCharsets.UTF_8)));
         }
 
@@ -463,6 +468,30 @@ class ProxyCoreTest {
         fromPbx(byeFromPbx("z9hG4bKbyemedia", toGw1.header(HeaderName.RECORD_ROUTE)));
         assertEquals(List.of("offer call-1@192.0.2.10 pbx", "answer call-1@192.0.2.10 pbx gw",
                 "delete call-1@192.0.2.10 pbx gw"), mediaCalls);
+    }
+
+    @Test
+    void aForkedCallsOtherBranchFailingWhileTheRelayAnswersDoesNotLeakTheUnanchored2xx() {
+        Decision.Failover never = Decision.Failover.NEVER;
+        nextDecision = new Decision.Proxy("d1", List.of(new Decision.TargetGroup(List.of(
+                new Decision.Target("sip:desk@198.51.100.1", null, Transport.UDP, null, null, null, null),
+                new Decision.Target("sip:mobile@198.51.100.2", null, Transport.UDP, null, null, null, null)), never)),
+                List.of(), List.of(), Map.of("trunk", "t1"), null, true);
+        String sdp = "v=0\r\no=pbx 1 1 IN IP4 10.0.0.5\r\ns=-\r\nc=IN IP4 10.0.0.5\r\nt=0 0\r\n"
+                + "m=audio 4000 RTP/AVP 0\r\n";
+        fromPbx(INVITE.replace("Content-Length: 0\n", "Content-Type: application/sdp\nContent-Length: "
+                + sdp.length() + "\n").replace("\n\n", "\n\n" + sdp.replace("\r\n", "\n")));
+        pendingAnswer = new CompletableFuture<>();
+        SipResponse ok = (SipResponse) SipMessageBuilder.responseTo(lastRequestTo(GW1), SipStatus.of(200))
+                .toTagIfAbsent("desk").body("v=0\r\no=gw 1 1 IN IP4 198.51.100.1\r\ns=-\r\nc=IN IP4 198.51.100.1\r\n"
+                        .getBytes(StandardCharsets.UTF_8), "application/sdp").build();
+        from(GW1, ok);
+        from(GW2, answer(lastRequestTo(GW2), 404));
+        assertEquals(List.of(100), statusesTo(PBX), "nothing final before the relay has answered");
+        pendingAnswer.complete(Upstream.Media.rewritten(RELAY_ANSWER.getBytes(StandardCharsets.UTF_8)));
+        assertEquals(List.of(100, 200), statusesTo(PBX), "one 2xx, not the raw one and then the anchored one");
+        SipResponse atPbx = (SipResponse) sentTo(PBX).get(1).message();
+        assertEquals(RELAY_ANSWER, new String(atPbx.body(), StandardCharsets.UTF_8));
     }
 
     @Test

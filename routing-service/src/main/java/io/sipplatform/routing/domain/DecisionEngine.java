@@ -33,8 +33,10 @@ public final class DecisionEngine {
             RandomGenerator random, InstantSource clock) {
         this.snapshots = snapshots;
         this.authenticator = new TrunkAuthenticator(nonces, verifier, policy);
-        this.outbound = new OutboundRouting(policy, new CarrierTargets(policy, health, random), limits, clock);
-        this.inbound = new InboundRouting(policy, new DidDelivery(policy, registrar), limits, clock);
+        DidDelivery delivery = new DidDelivery(policy, registrar);
+        this.outbound = new OutboundRouting(policy, new CarrierTargets(policy, health, random), delivery, limits,
+                clock);
+        this.inbound = new InboundRouting(policy, delivery, limits, clock);
         this.random = random;
     }
 

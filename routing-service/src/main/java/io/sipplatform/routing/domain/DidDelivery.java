@@ -48,14 +48,15 @@ final class DidDelivery {
                 return new RedirectTo(map(trunk.addresses(),
                         address -> new RedirectContact(SipUri.parse(address).withUser(user).toString(), null)));
             default:
-                return registered(did);
+                return registered(did.aor(), did.forking());
         }
     }
 
-    private Plan registered(Did did) {
+    /** The registered contacts of an AOR, forked as asked (on-net calls by name, DIDs delivered to contacts). */
+    Plan registered(String aor, Forking forking) {
         List<RegisteredContact> contacts;
         try {
-            contacts = registrar.contacts(did.aor());
+            contacts = registrar.contacts(aor);
         } catch (RegistrarLookup.Unavailable e) {
             return new Unreachable(RejectCause.REGISTRAR_UNAVAILABLE);
         }
@@ -64,7 +65,7 @@ final class DidDelivery {
         }
         List<Target> targets = map(contacts, c -> new Target(c.uri(), "", null, c.path(), c.flow(), "", "", null,
                 null, null));
-        if (did.forking() == Forking.PARALLEL) {
+        if (forking == Forking.PARALLEL) {
             return new Targets(List.of(new TargetGroup(targets, policy.customerFailover())));
         }
         // The registrar already ordered them by q-value, then most recent (RFC 3261 §16.6 q-value groups).

@@ -8,18 +8,26 @@ import java.util.List;
  * A call from an identified customer trunk: emergency numbers first, then normalisation to E.164, caller-ID policy,
  * destination rules, least-cost routing and finally the trunk's limits (taken last so a call refused for any other
  * reason holds no slot).
+ *
+ * <p>Calls that stay on the platform never reach a carrier: a Request-URI naming an AOR of one of the caller's own
+ * registration trunks ({@code sip:bob@sip.local}) rings that AOR's registered contacts in parallel, and a dialled
+ * number that is one of the platform's DIDs is delivered as that DID says (on-net, no carrier cost). Both count
+ * against the calling trunk's limits and are recorded as outbound calls without a carrier.
  */
 final class OutboundRouting {
     private final RoutingPolicy policy;
     private final CallerIdCheck callerIds;
     private final CarrierTargets carrierTargets;
+    private final DidDelivery delivery;
     private final CallLimits limits;
     private final InstantSource clock;
 
-    OutboundRouting(RoutingPolicy policy, CarrierTargets carrierTargets, CallLimits limits, InstantSource clock) {
+    OutboundRouting(RoutingPolicy policy, CarrierTargets carrierTargets, DidDelivery delivery, CallLimits limits,
+            InstantSource clock) {
         this.policy = policy;
         this.callerIds = new CallerIdCheck(policy);
         this.carrierTargets = carrierTargets;
+        this.delivery = delivery;
         this.limits = limits;
         this.clock = clock;
     }
@@ -32,6 +40,16 @@ final class OutboundRouting {
         }
         if (!trunk.enabled()) {
             return reject(decisionId, context, RejectCause.TRUNK_DISABLED);
+        }
+        Trunk named = onNetTrunk(UriText.aor(intent.requestUri()), trunk, snapshot);
+        if (named != null) {
+            CallerIdCheck.Verdict caller = callerIds.check(intent, trunk, snapshot, false);
+            CallContext onNet = context.withCaller(caller.e164());
+            if (!caller.allowed()) {
+                return reject(decisionId, onNet, RejectCause.CALLER_ID_NOT_ALLOWED);
+            }
+            return onNet(decisionId, intent, trunk, onNet, caller,
+                    delivery.registered(UriText.aor(intent.requestUri()), Forking.PARALLEL));
         }
         String dialled = UriText.dialled(intent.requestUri());
         if (dialled == null) {
@@ -51,6 +69,18 @@ final class OutboundRouting {
         if (!caller.allowed()) {
             return reject(decisionId, context, RejectCause.CALLER_ID_NOT_ALLOWED);
         }
+        Did onNetDid = snapshot.did(callee).orElse(null);
+        Trunk didTrunk = onNetDid == null || !onNetDid.enabled() ? null
+                : snapshot.trunk(onNetDid.trunkId()).orElse(null);
+        Customer didCustomer = onNetDid == null ? null : snapshot.customer(onNetDid.customerId()).orElse(null);
+        if (didTrunk != null && didTrunk.enabled() && didCustomer != null && didCustomer.enabled()) {
+            DidDelivery.Plan planned = delivery.plan(onNetDid, didTrunk);
+            if (planned instanceof DidDelivery.RedirectTo) {
+                return new Decision.Redirect(decisionId, context, 302,
+                        ((DidDelivery.RedirectTo) planned).contacts());
+            }
+            return onNet(decisionId, intent, trunk, context, caller, planned);
+        }
         RejectCause blocked = trunk.destinations().check(callee, trunk.numberPlan(), policy.premiumPrefixes());
         if (blocked != null) {
             return reject(decisionId, context, blocked);
@@ -65,6 +95,12 @@ final class OutboundRouting {
         if (groups.isEmpty()) {
             return reject(decisionId, context, RejectCause.ALL_GATEWAYS_DOWN);
         }
+        return proxy(decisionId, intent, trunk, context, groups, caller);
+    }
+
+    // The trunk's limits are taken last, so a call refused for any other reason holds no slot.
+    private Decision proxy(String decisionId, CallIntent intent, Trunk trunk, CallContext context,
+            List<TargetGroup> groups, CallerIdCheck.Verdict caller) {
         Lease lease = null;
         if (intent.isInvite()) {
             CallLimits.Admission admission = limits.admit(trunk.id(), trunk.limits(), true, clock.instant());
@@ -74,6 +110,23 @@ final class OutboundRouting {
             lease = ((CallLimits.Admitted) admission).lease();
         }
         return new Decision.Proxy(decisionId, context, groups, caller.headers(), trunk.media(), lease);
+    }
+
+    // The AOR is one of the caller's own customer's registration trunks: a call between its softphones.
+    private static Trunk onNetTrunk(String aor, Trunk caller, RoutingSnapshot snapshot) {
+        if (aor == null) {
+            return null;
+        }
+        Trunk named = snapshot.trunkByAor(aor).orElse(null);
+        return named != null && named.enabled() && named.customerId().equals(caller.customerId()) ? named : null;
+    }
+
+    private Decision onNet(String decisionId, CallIntent intent, Trunk trunk, CallContext context,
+            CallerIdCheck.Verdict caller, DidDelivery.Plan planned) {
+        if (planned instanceof DidDelivery.Unreachable) {
+            return reject(decisionId, context, ((DidDelivery.Unreachable) planned).cause());
+        }
+        return proxy(decisionId, intent, trunk, context, ((DidDelivery.Targets) planned).groups(), caller);
     }
 
     // Emergency: no normalisation, no caller-ID rejection, no destination rules, no limits, down gateways last.

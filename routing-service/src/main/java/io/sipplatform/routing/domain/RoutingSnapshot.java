@@ -29,6 +29,7 @@ public final class RoutingSnapshot {
     private final AddressIndex<Trunk> trunkNetworks;
     private final AddressIndex<Carrier> carrierNetworks;
     private final Map<String, AccountEntry> accounts;
+    private final Map<String, Trunk> aorTrunks;
     private final Map<String, Did> dids;
     private final Map<String, Set<String>> didsByCustomer;
     private final Map<String, Carrier> carriers;
@@ -46,6 +47,7 @@ public final class RoutingSnapshot {
         Map<String, Trunk> trunkMap = new HashMap<>();
         AddressIndex<Trunk> byNetwork = new AddressIndex<>();
         Map<String, AccountEntry> byAccount = new HashMap<>();
+        Map<String, Trunk> byAor = new HashMap<>();
         for (Trunk trunk : p.trunks()) {
             trunkMap.put(trunk.id(), trunk);
             if (trunk.auth() instanceof TrunkAuth.ByAddress) {
@@ -55,8 +57,10 @@ public final class RoutingSnapshot {
                     byAccount.putIfAbsent(accountKey(account.username(), account.realm()),
                             new AccountEntry(trunk, account));
                 }
+                ((TrunkAuth.ByDigest) trunk.auth()).aors().forEach(aor -> byAor.putIfAbsent(aor, trunk));
             }
         }
+        this.aorTrunks = Collections.unmodifiableMap(byAor);
         this.trunks = Collections.unmodifiableMap(trunkMap);
         this.trunkNetworks = byNetwork;
         this.accounts = Collections.unmodifiableMap(byAccount);
@@ -162,6 +166,11 @@ public final class RoutingSnapshot {
     public Optional<AccountEntry> enabledAccount(String username, String realm) {
         return account(username, realm).filter(entry -> entry.trunk().enabled()
                 && customer(entry.trunk().customerId()).map(Customer::enabled).orElse(false));
+    }
+
+    /** The registration trunk whose accounts may register this AOR (canonical {@code sip:user@host}). */
+    public Optional<Trunk> trunkByAor(String aor) {
+        return Optional.ofNullable(aorTrunks.get(aor));
     }
 
     public Optional<Did> did(String e164) {

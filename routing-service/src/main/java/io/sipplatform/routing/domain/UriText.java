@@ -32,6 +32,28 @@ final class UriText {
         }
     }
 
+    /**
+     * The address-of-record a Request-URI names: {@code sip:user@host} without port, parameters or headers, the
+     * form provisioned AORs take; null for URIs without a user part or that do not parse.
+     */
+    static String aor(String uri) {
+        if (uri == null || uri.isEmpty() || uri.length() > 2048) {
+            return null;
+        }
+        try {
+            Uri parsed = Uri.parse(uri);
+            if (!(parsed instanceof SipUri) || ((SipUri) parsed).user() == null
+                    || ((SipUri) parsed).user().isEmpty()) {
+                return null;
+            }
+            SipUri sip = (SipUri) parsed;
+            return SipUri.of(sip.user(), sip.host().toLowerCase(java.util.Locale.ROOT), -1).withSecure(sip.secure())
+                    .toString();
+        } catch (SipParseException | IllegalArgumentException e) {
+            return null;
+        }
+    }
+
     /** A provisioned sip/sips URI; the error names {@code field}. */
     static SipUri sipUri(String field, String text) {
         FieldRules.required(field, text);
