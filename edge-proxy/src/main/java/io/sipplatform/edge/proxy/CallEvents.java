@@ -41,7 +41,8 @@ public interface CallEvents {
     }
 
     /** One outbound branch ended: leg number from 1, its gateway, final code (408 timeout, 503 transport error). */
-    record LegAttempt(String callId, Instant at, int leg, String gatewayId, String requestUri, int code,
+    record LegAttempt(String callId, Instant at, int leg, String gatewayId, String carrierId, String requestUri,
+                      int code,
                       String reason, boolean timeout, boolean transportError, long postDialDelayMillis)
             implements Event {
     }
@@ -51,7 +52,7 @@ public interface CallEvents {
     }
 
     /** 2xx relayed to the caller. */
-    record Answer(String callId, Instant at, String gatewayId) implements Event {
+    record Answer(String callId, Instant at, String gatewayId, String carrierId) implements Event {
     }
 
     /** The call ended: final code (for answered calls 200), who hung up, why. */

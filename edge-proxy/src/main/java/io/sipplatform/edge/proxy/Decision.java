@@ -14,7 +14,15 @@ import java.util.Set;
 public sealed interface Decision permits Decision.Reject, Decision.Challenge, Decision.Redirect, Decision.Proxy {
 
     /** Answer the request with this rejection. */
-    record Reject(Rejection rejection) implements Decision {
+    record Reject(Rejection rejection, String decisionId, Map<String, String> context) implements Decision {
+        public Reject {
+            context = Map.copyOf(context);
+        }
+
+        /** A rejection the edge makes itself, before any routing context exists. */
+        public Reject(Rejection rejection) {
+            this(rejection, "", Map.of());
+        }
     }
 
     /** Answer 407 with these Proxy-Authenticate values (RFC 3261 §22.3). */
@@ -80,9 +88,15 @@ public sealed interface Decision permits Decision.Reject, Decision.Challenge, De
      * @param gatewayId       carrier gateway id, for reports and CDRs, or null
      * @param progressTimeout time to the first provisional response above 100 before failing over, or null
      * @param answerTimeout   time to a final response before cancelling and failing over, or null
+     * @param carrierId       the gateway's carrier, for CDRs (the carrier billed for the attempt), or null
      */
     record Target(String requestUri, String destinationUri, Transport transport, String flowId, String gatewayId,
-                  Duration progressTimeout, Duration answerTimeout) {
+                  Duration progressTimeout, Duration answerTimeout, String carrierId) {
+        /** A target that is not a carrier gateway, or whose carrier does not matter. */
+        public Target(String requestUri, String destinationUri, Transport transport, String flowId,
+                      String gatewayId, Duration progressTimeout, Duration answerTimeout) {
+            this(requestUri, destinationUri, transport, flowId, gatewayId, progressTimeout, answerTimeout, null);
+        }
     }
 
     /** Which outcomes of a group move on to the next group (serial failover). */

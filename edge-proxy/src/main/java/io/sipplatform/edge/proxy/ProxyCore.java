@@ -191,10 +191,13 @@ public final class ProxyCore implements TransactionUser {
             SipRequest req = call.server.request();
             Inbound src = call.server.source();
             call.reported = true;
-            events.report(new CallEvents.Attempt(req.callId(), clock.instant(),
-                    decision instanceof Decision.Proxy p ? p.decisionId() : "", req.header(HeaderName.FROM),
-                    req.header(HeaderName.TO), req.requestUriText(), src.transport(), src.remote(),
-                    decision instanceof Decision.Proxy p2 ? p2.context() : Map.of()));
+            String decisionId = decision instanceof Decision.Proxy p ? p.decisionId()
+                    : decision instanceof Decision.Reject r ? r.decisionId() : "";
+            Map<String, String> context = decision instanceof Decision.Proxy p ? p.context()
+                    : decision instanceof Decision.Reject r ? r.context() : Map.of();
+            events.report(new CallEvents.Attempt(req.callId(), clock.instant(), decisionId,
+                    req.header(HeaderName.FROM), req.header(HeaderName.TO), req.requestUriText(), src.transport(),
+                    src.remote(), context));
         }
         if (decision instanceof Decision.Reject r) {
             finish(call, r.rejection().code(), r.rejection().reason(), headers(r.rejection()));
@@ -541,7 +544,8 @@ public final class ProxyCore implements TransactionUser {
         if (call.reported) {
             String callId = call.server.request().callId();
             if (code < 300) {
-                events.report(new CallEvents.Answer(callId, clock.instant(), call.answeredBy));
+                events.report(new CallEvents.Answer(callId, clock.instant(), call.answeredBy,
+                        call.answeredByCarrier));
             } else {
                 reportEnd(call, code, response.reasonPhrase(), CallEvents.Side.CALLEE);
             }
@@ -568,6 +572,22 @@ public final class ProxyCore implements TransactionUser {
                 : call.plan == null ? CallEvents.Cause.ROUTING_REJECTED : CallEvents.Cause.REJECTED;
         events.report(new CallEvents.End(call.server.request().callId(), clock.instant(), code, reason,
                 call.cancelled ? CallEvents.Side.CALLER : side, cause));
+    }
+
+    /**
+     * §16.7 step 3: a response whose only Via is ours has nowhere to go (a downstream element dropped the caller's
+     * Via); it is counted and not forwarded rather than sent with no Via at all.
+     */
+    private boolean forwardable(SipResponse r) {
+        try {
+            if (r.vias().size() >= 2) {
+                return true;
+            }
+        } catch (SipParseException e) {
+            // a Via that does not parse is as good as none
+        }
+        stats.malformed++;
+        return false;
     }
 
     private static SipResponse stripTopVia(SipResponse r) {
@@ -898,6 +918,7 @@ public final class ProxyCore implements TransactionUser {
         boolean mediaDeleted;
         byte[] offerSdp;
         String answeredBy;
+        String answeredByCarrier;
         final Map<String, byte[]> answers = new HashMap<>();
         int legs;
 
@@ -996,7 +1017,8 @@ public final class ProxyCore implements TransactionUser {
             }
             long pdd = firstResponseNanos == 0 ? 0 : (firstResponseNanos - sentNanos) / 1_000_000;
             events.report(new CallEvents.LegAttempt(call.server.request().callId(), clock.instant(), leg,
-                    target.gatewayId(), target.requestUri(), code, reason, timeout, transportError, pdd));
+                    target.gatewayId(), target.carrierId(), target.requestUri(), code, reason, timeout,
+                    transportError, pdd));
         }
 
         private void cancelTimers() {
@@ -1019,12 +1041,22 @@ public final class ProxyCore implements TransactionUser {
                     timerC = timers.schedule("C", settings.timerC(), this::onTimerC);
                 }
             }
+            if (!forwardable(response)) {
+                return;
+            }
             relayProvisional(call, response);
         }
 
         @Override
         public void onFinal(ClientTransaction transaction, SipResponse response) {
             if (done) {
+                return;
+            }
+            if (!forwardable(response)) {
+                // §16.7 step 3: nothing to forward; the caller gets our own answer with the same code, or a 502
+                // for a 2xx we cannot pass on (the callee gives up on its unacknowledged 2xx and ends the call)
+                int code = response.statusCode();
+                fail(code < 300 ? 502 : code, code < 300 ? "Bad Gateway" : response.reasonPhrase(), false, false);
                 return;
             }
             int c = response.statusCode();
@@ -1040,6 +1072,7 @@ public final class ProxyCore implements TransactionUser {
                 reportLeg();
                 if (call.answeredBy == null && target != null) {
                     call.answeredBy = target.gatewayId();
+                    call.answeredByCarrier = target.carrierId();
                 }
                 withAnswer(call, response, r -> {
                     if (!call.finalSent) {
@@ -1067,6 +1100,9 @@ public final class ProxyCore implements TransactionUser {
         @Override
         public void onAdditionalSuccess(ClientTransaction transaction, SipResponse response) {
             // further 2xx (retransmissions or other forks) are relayed upstream (§16.7 step 5)
+            if (!forwardable(response)) {
+                return;
+            }
             withAnswer(call, response, r -> call.server.respond(stripTopVia(r)));
         }
 

@@ -58,6 +58,7 @@ public final class CdrEvents implements CallEvents {
             b.setLeg(0).setSequence(SEQ_ATTEMPT).setDecisionId(nz(a.decisionId())).setAttempt(ab);
         } else if (e instanceof CallEvents.LegAttempt l) {
             io.sipplatform.proto.cdr.v1.LegAttempt.Builder lb = io.sipplatform.proto.cdr.v1.LegAttempt.newBuilder().setGatewayId(nz(l.gatewayId()))
+                    .setCarrierId(nz(l.carrierId()))
                     .setRequestUri(nz(l.requestUri()))
                     .setPostDialDelay(com.google.protobuf.Duration.newBuilder()
                             .setSeconds(l.postDialDelayMillis() / 1000)
@@ -74,7 +75,8 @@ public final class CdrEvents implements CallEvents {
             b.setLeg(0).setSequence(SEQ_PROGRESS).setProgress(CallProgress.newBuilder()
                     .setResponse(SipOutcome.newBuilder().setCode(p.code())).setEarlyMedia(p.earlyMedia()));
         } else if (e instanceof Answer a) {
-            b.setLeg(0).setSequence(SEQ_ANSWER).setAnswer(CallAnswer.newBuilder().setGatewayId(nz(a.gatewayId())));
+            b.setLeg(0).setSequence(SEQ_ANSWER).setAnswer(CallAnswer.newBuilder().setGatewayId(nz(a.gatewayId()))
+                    .setCarrierId(nz(a.carrierId())));
         } else if (e instanceof End end) {
             b.setLeg(0).setSequence(SEQ_END).setEnd(CallEnd.newBuilder()
                     .setFinalResponse(SipOutcome.newBuilder().setCode(end.code()).setReason(nz(end.reason())))

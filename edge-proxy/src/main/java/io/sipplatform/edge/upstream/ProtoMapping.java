@@ -171,6 +171,19 @@ public final class ProtoMapping {
         return s.replace("\\", "\\\\").replace("\"", "\\\"");
     }
 
+    /** Who is calling whom, as routing identified it, for the call's CDR (rejected calls have one too). */
+    private static Map<String, String> context(DecideResponse r) {
+        var c = r.getContext();
+        Map<String, String> context = new java.util.HashMap<>();
+        putIf(context, "customer", c.getCustomerId());
+        putIf(context, "trunk", c.getTrunkId());
+        putIf(context, "direction", c.getDirection().name().replace("CALL_DIRECTION_", "").toLowerCase());
+        putIf(context, "callerE164", c.getCallerE164());
+        putIf(context, "calleeE164", c.getCalleeE164());
+        putIf(context, "routePrefix", c.getRoutePrefix());
+        return context;
+    }
+
     /** routing.v1.DecideResponse to the proxy's decision. */
     public static Decision decision(DecideResponse r) {
         return switch (r.getDecisionCase()) {
@@ -179,7 +192,7 @@ public final class ProtoMapping {
                 Map<String, String> h = o.hasRetryAfter()
                         ? Map.of("Retry-After", Long.toString(o.getRetryAfter().getSeconds())) : Map.of();
                 yield new Decision.Reject(new Rejection(sane(o.getCode(), 403), reason(o.getReason(), "Forbidden"),
-                        h));
+                        h), r.getDecisionId(), context(r));
             }
             case CHALLENGE -> {
                 List<String> values = new ArrayList<>();
@@ -210,7 +223,8 @@ public final class ProtoMapping {
                                         : null,
                                 t.getGatewayId().isEmpty() ? null : t.getGatewayId(),
                                 duration(t.hasProgressTimeout() ? t.getProgressTimeout() : null),
-                                duration(t.hasAnswerTimeout() ? t.getAnswerTimeout() : null)));
+                                duration(t.hasAnswerTimeout() ? t.getAnswerTimeout() : null),
+                                t.getCarrierId().isEmpty() ? null : t.getCarrierId()));
                     }
                     groups.add(new Decision.TargetGroup(targets, failover(g.getFailover())));
                 }
@@ -218,15 +232,7 @@ public final class ProtoMapping {
                 for (HeaderField f : p.getHeaders().getAddList()) {
                     add.add(new Decision.Header(f.getName(), f.getValue()));
                 }
-                var c = r.getContext();
-                Map<String, String> context = new java.util.HashMap<>();
-                putIf(context, "customer", c.getCustomerId());
-                putIf(context, "trunk", c.getTrunkId());
-                putIf(context, "direction", c.getDirection().name().replace("CALL_DIRECTION_", "").toLowerCase());
-                putIf(context, "callerE164", c.getCallerE164());
-                putIf(context, "calleeE164", c.getCalleeE164());
-                putIf(context, "routePrefix", c.getRoutePrefix());
-                yield new Decision.Proxy(r.getDecisionId(), groups, add, p.getHeaders().getRemoveList(), context,
+                yield new Decision.Proxy(r.getDecisionId(), groups, add, p.getHeaders().getRemoveList(), context(r),
                         p.hasLease() ? p.getLease().getLeaseId() : null, p.hasMedia() && p.getMedia().getRelay());
             }
             default -> new Decision.Reject(Rejection.of(500, "Server Internal Error"));

@@ -495,6 +495,28 @@ class ProxyCoreTest {
     }
 
     @Test
+    void aFinalResponseThatLostTheCallersViaIsAnsweredByTheEdgeWithItsCode() {
+        nextDecision = twoCarriers();
+        fromPbx(INVITE);
+        SipRequest toGw1 = lastRequestTo(GW1);
+        // §16.7 step 3: a broken downstream answered with our Via only; it must not go out Via-less
+        from(GW1, parse("""
+                SIP/2.0 486 Busy Here
+                Via: %s
+                From: <sip:100@sip.example.net>;tag=pbx
+                To: <sip:+4930123456@sip.example.net>;tag=gw
+                Call-ID: call-1@192.0.2.10
+                CSeq: 1 INVITE
+                Content-Length: 0
+
+                """.formatted(toGw1.header(HeaderName.VIA))));
+        assertEquals(List.of(100, 486), statusesTo(PBX));
+        SipResponse busy = (SipResponse) sentTo(PBX).get(1).message();
+        assertEquals("z9hG4bKpbx1", busy.topVia().branch(), "the caller's own Via, rebuilt by the edge");
+        assertEquals(1, core.stats().malformed());
+    }
+
+    @Test
     void aCallRejectedDownstreamFreesItsRelaySession() {
         Decision.Proxy base = (Decision.Proxy) twoCarriers();
         nextDecision = new Decision.Proxy(base.decisionId(), base.groups(), base.addHeaders(), base.removeHeaders(),

@@ -1,0 +1,63 @@
+package io.sipplatform.e2e;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** The CDRs of the calls a scenario made, read through the CDR API once the calls have ended. */
+final class Cdrs {
+    private Cdrs() {
+    }
+
+    /** The closed CDR of this SIP Call-ID, waiting up to 15 s for the edge's events to arrive. */
+    static JsonNode closed(Platform p, String callId) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + 15_000_000_000L;
+        Http.Answer last = null;
+        while (System.nanoTime() < deadline) {
+            last = p.cdr.get("cdrs/" + URLEncoder.encode(callId, StandardCharsets.UTF_8), Map.of());
+            if (last.status() == 200 && "CLOSED".equals(last.json().path("state").asText())) {
+                return last.json();
+            }
+            Thread.sleep(250);
+        }
+        fail("no closed CDR for " + callId + ": " + (last == null ? "" : last.status() + " " + last.body()));
+        return null;
+    }
+
+    /** Every CDR of a trunk (all pages). */
+    static List<JsonNode> ofTrunk(Platform p, String trunk) throws IOException, InterruptedException {
+        List<JsonNode> all = new ArrayList<>();
+        String after = null;
+        do {
+            Map<String, String> q = after == null ? Map.of("trunk", trunk, "limit", "500")
+                    : Map.of("trunk", trunk, "limit", "500", "after", after);
+            Http.Answer a = p.cdr.get("cdrs", q);
+            if (a.status() != 200) {
+                fail("CDR list: " + a.status() + " " + a.body());
+            }
+            JsonNode page = a.json();
+            page.path("items").forEach(all::add);
+            after = page.path("next").isNull() || page.path("next").isMissingNode() ? null
+                    : page.path("next").asText();
+        } while (after != null);
+        return all;
+    }
+
+    /** The call ids a SIPp run logged with this word ("answered 1-123@127.0.0.31" gives "1-123@127.0.0.31"). */
+    static List<String> callIds(Sipp run, String word) throws IOException {
+        List<String> ids = new ArrayList<>();
+        for (String line : run.events()) {
+            String[] parts = line.trim().split("\\s+");
+            if (parts.length >= 2 && parts[parts.length - 2].equals(word)) {
+                ids.add(parts[parts.length - 1]);
+            }
+        }
+        return ids;
+    }
+}
