@@ -11,45 +11,34 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 /** Every mode lints, renders, and every rendered object passes the strict schema and the fabric8 model. */
 class ChartModesTest {
-    static List<ChartMode> modes() {
-        return ChartMode.all();
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("modes")
+    @EveryChartMode
     void helm_lint_strict_passes(ChartMode mode) {
         LintResult lint = Chart.lint(mode);
         assertFalse(lint.isFailed(), () -> String.join("\n", lint.getMessages()));
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("modes")
+    @EveryChartMode
     void every_object_matches_its_strict_kubernetes_schema(ChartMode mode) {
-        List<String> violations = new ArrayList<>();
-        for (ObjectNode o : Chart.render(mode).objects()) {
-            violations.addAll(KubeSchemas.violations(o));
-        }
-        assertEquals(List.of(), violations);
+        assertEquals(List.of(), violations(mode, KubeSchemas::violations));
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("modes")
+    @EveryChartMode
     void every_object_parses_into_the_fabric8_model_without_unknown_fields(ChartMode mode) {
-        List<String> violations = new ArrayList<>();
-        for (ObjectNode o : Chart.render(mode).objects()) {
-            violations.addAll(StrictModel.violations(o));
-        }
-        assertEquals(List.of(), violations);
+        assertEquals(List.of(), violations(mode, StrictModel::violations));
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("modes")
+    private static List<String> violations(ChartMode mode, Function<ObjectNode, List<String>> check) {
+        List<String> violations = new ArrayList<>();
+        Chart.render(mode).objects().forEach(o -> violations.addAll(check.apply(o)));
+        return violations;
+    }
+
+    @EveryChartMode
     void object_names_are_unique_per_kind(ChartMode mode) {
         List<String> ids = Chart.render(mode).objects().stream().map(Manifests::id).toList();
         assertEquals(ids.size(), ids.stream().distinct().count(), () -> ids.toString());
