@@ -10,7 +10,6 @@ app.kubernetes.io/version: {{ .root.Chart.AppVersion | quote }}
 app.kubernetes.io/managed-by: {{ .root.Release.Service }}
 app.kubernetes.io/part-of: sip-platform
 helm.sh/chart: {{ printf "%s-%s" .root.Chart.Name .root.Chart.Version }}
-sipplatform.io/site: {{ .root.Values.site | quote }}
 {{- end -}}
 
 {{/* Selector labels: stable across upgrades, shared by pods, Services, PDBs and NetworkPolicies. */}}
