@@ -40,11 +40,7 @@ class KustomizeTest {
         List<ObjectNode> base = new ArrayList<>();
         List<ObjectNode> monitoring = new ArrayList<>();
         for (ObjectNode o : rendered) {
-            JsonNode labels = o.path("metadata").path("labels");
-            if (labels instanceof ObjectNode l) {
-                l.remove("helm.sh/chart");
-                l.put("app.kubernetes.io/managed-by", "kustomize");
-            }
+            managedByKustomize(o);
             boolean observes = MONITORING.contains(o.path("kind").asText())
                     || o.path("metadata").path("name").asText().endsWith("-dashboard");
             (observes ? monitoring : base).add(o);
@@ -154,6 +150,20 @@ class KustomizeTest {
             String right = b.toString();
             out.add(path + ": kubectl " + left.substring(0, Math.min(200, left.length())) + " / in process "
                     + right.substring(0, Math.min(200, right.length())));
+        }
+    }
+
+    /** Helm's own labels, wherever labels are (objects and pod templates), say kustomize in the plain manifests. */
+    private static void managedByKustomize(JsonNode node) {
+        if (node instanceof ObjectNode object) {
+            if (object.path("labels").has("helm.sh/chart")) {
+                ObjectNode labels = (ObjectNode) object.get("labels");
+                labels.remove("helm.sh/chart");
+                labels.put("app.kubernetes.io/managed-by", "kustomize");
+            }
+            object.forEach(KustomizeTest::managedByKustomize);
+        } else if (node.isArray()) {
+            node.forEach(KustomizeTest::managedByKustomize);
         }
     }
 
