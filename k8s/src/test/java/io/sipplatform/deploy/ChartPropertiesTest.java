@@ -83,6 +83,8 @@ class ChartPropertiesTest {
         JsonNode relay = m.get("DaemonSet", "-media-relay-service");
         JsonNode template = relay.path("spec").path("template");
         assertEquals("media", Manifests.podSpec(relay).path("nodeSelector").path("sipplatform.io/pool").asText());
+        assertEquals("ClusterFirstWithHostNet", Manifests.podSpec(relay).path("dnsPolicy").asText(),
+                "a hostNetwork pod still resolves cluster names (its CDR and edge peers)");
         assertEquals("false", template.path("metadata").path("annotations")
                 .path("cluster-autoscaler.kubernetes.io/safe-to-evict").asText());
         assertEquals("30000", m.env(relay, "MEDIA_PORT_MIN").orElseThrow());
