@@ -302,6 +302,68 @@ class ChartPropertiesTest {
     }
 
     @Test
+    void network_policies_open_exactly_the_grpc_paths_the_clients_are_configured_for() {
+        Manifests m = Chart.render(ChartMode.LB);
+        int paths = 0;
+        for (JsonNode w : m.workloads().filter(x -> !Manifests.podSpec(x).path("hostNetwork").asBoolean(false))
+                .toList()) {
+            String client = Manifests.container(w).path("name").asText();
+            for (String target : List.of("REGISTRAR", "ROUTING", "CDR", "MEDIA")) {
+                var host = m.env(w, "QUARKUS_GRPC_CLIENTS_" + target + "_HOST");
+                if (host.isEmpty()) {
+                    continue;
+                }
+                paths++;
+                int port = Integer.parseInt(m.env(w, "QUARKUS_GRPC_CLIENTS_" + target + "_PORT").orElseThrow());
+                String service = host.get().substring(0, host.get().indexOf('.'));
+                String server = m.get("Service", service).path("spec").path("selector")
+                        .path("app.kubernetes.io/name").asText();
+                JsonNode serverPod = m.workloads().filter(x -> Manifests.container(x).path("name").asText()
+                        .equals(server)).findFirst().orElseThrow();
+                boolean hostNetwork = Manifests.podSpec(serverPod).path("hostNetwork").asBoolean(false);
+                String egress = m.get("NetworkPolicy", "-" + client).path("spec").path("egress").toString();
+                assertTrue(allows(m.get("NetworkPolicy", "-" + client).path("spec").path("egress"), "to",
+                        hostNetwork ? null : server, port, null), client + " -> " + server + ":" + port + " " + egress);
+                if (!hostNetwork) {
+                    String portName = portNameOf(Manifests.container(serverPod), port);
+                    assertTrue(allows(m.get("NetworkPolicy", "-" + server).path("spec").path("ingress"), "from",
+                            client, port, portName), server + " admits " + client + " on " + port);
+                }
+            }
+        }
+        assertEquals(6, paths);
+    }
+
+    /** Whether a rule list lets pods named peer (null: an ipBlock) through on the port (number or name). */
+    private static boolean allows(JsonNode rules, String direction, String peer, int port, String portName) {
+        for (JsonNode rule : rules) {
+            boolean peerOk = false;
+            for (JsonNode p : rule.path(direction)) {
+                peerOk |= peer == null ? p.has("ipBlock")
+                        : peer.equals(p.path("podSelector").path("matchLabels").path("app.kubernetes.io/name").asText());
+            }
+            boolean portOk = false;
+            for (JsonNode p : rule.path("ports")) {
+                portOk |= p.path("port").asText().equals(Integer.toString(port)) || p.path("port").asText()
+                        .equals(portName);
+            }
+            if (peerOk && portOk) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String portNameOf(JsonNode container, int port) {
+        for (JsonNode p : container.path("ports")) {
+            if (p.path("containerPort").asInt() == port) {
+                return p.path("name").asText();
+            }
+        }
+        throw new AssertionError(container.path("name").asText() + " does not listen on " + port);
+    }
+
+    @Test
     void registrars_discover_each_other_through_a_headless_service_that_publishes_not_ready_pods() {
         Manifests m = Chart.render(ChartMode.LB);
         JsonNode cluster = m.get("Service", "-registrar-cluster");
