@@ -101,7 +101,7 @@ public class CdrIngestService extends CdrIngestGrpc.CdrIngestImplBase {
         try {
             IngestOutcome outcome = store.get().ingest(mapped);
             Instant committed = Instant.now();
-            metrics.committed(mapped, outcome.stored(), outcome.duplicates(), outcome.written().size(),
+            metrics.committed(mapped, outcome.stored(), outcome.duplicates(), outcome.written(),
                     Duration.between(started, committed), committed);
             return outcome;
         } catch (StoreFailure e) {

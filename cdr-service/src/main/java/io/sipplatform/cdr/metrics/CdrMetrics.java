@@ -4,17 +4,24 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.sipplatform.cdr.domain.CallEvent;
+import io.sipplatform.cdr.domain.Cdr;
+import io.sipplatform.cdr.domain.CdrState;
+import io.sipplatform.cdr.domain.EventBody;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * cdr.events.stored (rate = events/s), cdr.events.duplicates, cdr.events.rejected, cdr.commit.latency (one
  * ingestion transaction), cdr.ingest.lag (edge event time to commit), cdr.cdrs.written, cdr.orphans.closed,
- * cdr.calls.open (gauge, refreshed by the orphan sweep).
+ * cdr.calls.open (gauge, refreshed by the orphan sweep), and per carrier once a call ends: cdr.calls.completed
+ * {carrier, code_class} (ASR = 2xx share, failure share by class) and cdr.call.talk.time{carrier} (ACD = sum/count
+ * of answered calls). Carrier is the answering or last tried carrier, "none" when no carrier was tried.
  */
 @ApplicationScoped
 public class CdrMetrics {
@@ -26,9 +33,11 @@ public class CdrMetrics {
     private final Timer commitLatency;
     private final Timer ingestLag;
     private final AtomicLong openCalls = new AtomicLong();
+    private final MeterRegistry registry;
 
     @Inject
     public CdrMetrics(MeterRegistry registry) {
+        this.registry = registry;
         stored = Counter.builder("cdr.events.stored").description("Call events newly stored").register(registry);
         duplicates = Counter.builder("cdr.events.duplicates").description("Replayed call events ignored")
                 .register(registry);
@@ -46,15 +55,42 @@ public class CdrMetrics {
     }
 
     /** One committed ingestion. */
-    public void committed(List<CallEvent> events, int newlyStored, int replays, int cdrs, Duration took,
+    public void committed(List<CallEvent> events, int newlyStored, int replays, List<Cdr> written, Duration took,
             Instant committedAt) {
         stored.increment(newlyStored);
         duplicates.increment(replays);
-        cdrsWritten.increment(cdrs);
+        cdrsWritten.increment(written.size());
+        completed(events, written);
         commitLatency.record(took);
         for (CallEvent e : events) {
             Duration lag = Duration.between(e.time(), committedAt);
             ingestLag.record(lag.isNegative() ? Duration.ZERO : lag);
+        }
+    }
+
+    /**
+     * Counts the calls this commit closed: a closed CDR counts when its end (or orphan closing) is among the
+     * committed events, so later events that rewrite a closed CDR (late media statistics) do not count it again.
+     */
+    private void completed(List<CallEvent> events, List<Cdr> written) {
+        Set<String> ended = new HashSet<>();
+        for (CallEvent e : events) {
+            if (e.body() instanceof EventBody.End || e.body() instanceof EventBody.OrphanClosed) {
+                ended.add(e.callId());
+            }
+        }
+        for (Cdr cdr : written) {
+            if (cdr.state() != CdrState.CLOSED || !ended.contains(cdr.callId())) {
+                continue;
+            }
+            String carrier = cdr.carrierId() == null || cdr.carrierId().isEmpty() ? "none" : cdr.carrierId();
+            String codeClass = cdr.finalCode() == 0 ? "none" : (cdr.finalCode() / 100) + "xx";
+            Counter.builder("cdr.calls.completed").description("Ended calls by carrier and final SIP code class")
+                    .tag("carrier", carrier).tag("code_class", codeClass).register(registry).increment();
+            if (cdr.answerTime() != null && cdr.talkTime() != null) {
+                Timer.builder("cdr.call.talk.time").description("Talk time of answered calls (ACD = sum / count)")
+                        .tag("carrier", carrier).register(registry).record(cdr.talkTime());
+            }
         }
     }
 

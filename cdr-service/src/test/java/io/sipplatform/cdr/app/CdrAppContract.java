@@ -205,6 +205,8 @@ abstract class CdrAppContract {
             assertTrue(metrics.contains(name), name);
         }
         assertFalse(metrics.contains("cdr_events_duplicates_total 0.0"));
+        // the call ended with 503 at carrier-a: counted by carrier and code class (the replay does not count again)
+        assertTrue(metrics.contains("cdr_calls_completed_total{carrier=\"carrier-a\",code_class=\"5xx\"}"), metrics);
     }
 
     @Test
