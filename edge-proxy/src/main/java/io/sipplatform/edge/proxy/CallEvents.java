@@ -4,6 +4,7 @@ import io.sipplatform.edge.transport.Transport;
 
 import java.net.InetSocketAddress;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -19,10 +20,11 @@ public interface CallEvents {
     int SEQ_PROGRESS = 2;
     int SEQ_ANSWER = 3;
     int SEQ_END = 4;
+    int SEQ_MEDIA = 5;
     int SEQ_LEG_BASE = 100;
 
     /** An event. */
-    sealed interface Event permits Attempt, LegAttempt, Progress, Answer, End {
+    sealed interface Event permits Attempt, LegAttempt, Progress, Answer, End, MediaStats {
         String callId();
 
         Instant at();
@@ -53,6 +55,22 @@ public interface CallEvents {
 
     /** 2xx relayed to the caller. */
     record Answer(String callId, Instant at, String gatewayId, String carrierId) implements Event {
+    }
+
+    /**
+     * What one party sent through the relay during the call, from the relay's statistics at delete.
+     *
+     * @param caller true for the calling party's stream, false for the called party's
+     */
+    record MediaStream(boolean caller, int index, String mediaType, String codec, long packets, long bytes,
+                       long packetsLost, long jitterMicros, double mos) {
+    }
+
+    /** The relay's final statistics of a call's media, for the CDR's quality columns. */
+    record MediaStats(String callId, Instant at, List<MediaStream> streams) implements Event {
+        public MediaStats {
+            streams = List.copyOf(streams);
+        }
     }
 
     /** The call ended: final code (for answered calls 200), who hung up, why. */

@@ -562,7 +562,7 @@ public final class ProxyCore implements TransactionUser {
         if (code >= 300 && call.anchored && !call.mediaDeleted) {
             call.mediaDeleted = true;
             SipRequest req = call.server.request();
-            upstream.deleteMedia(req.callId(), req.fromTag(), null);
+            deleteMedia(req.callId(), req.fromTag(), null);
         }
     }
 
@@ -572,6 +572,15 @@ public final class ProxyCore implements TransactionUser {
                 : call.plan == null ? CallEvents.Cause.ROUTING_REJECTED : CallEvents.Cause.REJECTED;
         events.report(new CallEvents.End(call.server.request().callId(), clock.instant(), code, reason,
                 call.cancelled ? CallEvents.Side.CALLER : side, cause));
+    }
+
+    /** Ends the call's relay session and reports the relay's statistics of it for the CDR. */
+    private void deleteMedia(String callId, String callerTag, String calleeTag) {
+        upstream.deleteMedia(callId, callerTag, calleeTag).whenCompleteAsync((streams, failure) -> {
+            if (failure == null && streams != null && !streams.isEmpty()) {
+                events.report(new CallEvents.MediaStats(callId, clock.instant(), streams));
+            }
+        }, shard);
     }
 
     /**
@@ -697,7 +706,7 @@ public final class ProxyCore implements TransactionUser {
             if (routed.anchored) {
                 String callerTag = routed.fromCaller ? req.fromTag() : req.toTag();
                 String calleeTag = routed.fromCaller ? req.toTag() : req.fromTag();
-                upstream.deleteMedia(req.callId(), callerTag, calleeTag);
+                deleteMedia(req.callId(), callerTag, calleeTag);
             }
         }
         Call call = new Call(tx);

@@ -31,8 +31,11 @@ public interface Upstream {
     /** Anchors the callee's SDP answer (to-tag) for the same session; same result shape as {@link #offer}. */
     CompletionStage<Media> answer(String callId, String fromTag, String toTag, byte[] sdp, Inbound source);
 
-    /** Frees the relay session of a call (fire and forget; the relay also times idle media out). */
-    void deleteMedia(String callId, String fromTag, String toTag);
+    /**
+     * Frees the relay session of a call; the stage carries the relay's final per-stream statistics (empty when the
+     * relay did not answer or knew no such session; the relay also times idle media out).
+     */
+    CompletionStage<List<CallEvents.MediaStream>> deleteMedia(String callId, String fromTag, String toTag);
 
     /**
      * The outcome of anchoring: the rewritten SDP, or a refusal (e.g. 488 for no common codec, 503 when the relay

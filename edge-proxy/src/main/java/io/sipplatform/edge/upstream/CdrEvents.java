@@ -77,6 +77,19 @@ public final class CdrEvents implements CallEvents {
         } else if (e instanceof Answer a) {
             b.setLeg(0).setSequence(SEQ_ANSWER).setAnswer(CallAnswer.newBuilder().setGatewayId(nz(a.gatewayId()))
                     .setCarrierId(nz(a.carrierId())));
+        } else if (e instanceof CallEvents.MediaStats m) {
+            io.sipplatform.proto.cdr.v1.MediaStats.Builder mb = io.sipplatform.proto.cdr.v1.MediaStats.newBuilder();
+            for (CallEvents.MediaStream s : m.streams()) {
+                mb.addStreams(io.sipplatform.proto.cdr.v1.MediaStreamSummary.newBuilder()
+                        .setSide(s.caller() ? io.sipplatform.proto.cdr.v1.CallSide.CALL_SIDE_CALLER
+                                : io.sipplatform.proto.cdr.v1.CallSide.CALL_SIDE_CALLEE)
+                        .setStreamIndex(s.index()).setMediaType(nz(s.mediaType())).setCodec(nz(s.codec()))
+                        .setPackets(s.packets()).setBytes(s.bytes()).setPacketsLost(s.packetsLost())
+                        .setJitter(com.google.protobuf.Duration.newBuilder().setSeconds(s.jitterMicros() / 1_000_000)
+                                .setNanos((int) (s.jitterMicros() % 1_000_000) * 1000))
+                        .setMos(s.mos()));
+            }
+            b.setLeg(0).setSequence(SEQ_MEDIA).setMediaStats(mb);
         } else if (e instanceof End end) {
             b.setLeg(0).setSequence(SEQ_END).setEnd(CallEnd.newBuilder()
                     .setFinalResponse(SipOutcome.newBuilder().setCode(end.code()).setReason(nz(end.reason())))

@@ -1,5 +1,6 @@
 package io.sipplatform.edge.upstream;
 
+import io.sipplatform.edge.proxy.CallEvents;
 import io.sipplatform.edge.proxy.Decision;
 import io.sipplatform.edge.proxy.Rejection;
 import io.sipplatform.edge.proxy.Upstream;
@@ -99,13 +100,18 @@ public final class GrpcUpstream implements Upstream {
     }
 
     @Override
-    public void deleteMedia(String callId, String fromTag, String toTag) {
+    public CompletionStage<List<CallEvents.MediaStream>> deleteMedia(String callId, String fromTag, String toTag) {
         var b = io.sipplatform.proto.media.v1.DeleteRequest.newBuilder().setCallId(callId).setFromTag(fromTag);
         if (toTag != null) {
             b.setToTag(toTag);
         }
+        CompletableFuture<List<CallEvents.MediaStream>> out = new CompletableFuture<>();
         media.withDeadlineAfter(deadline.toMillis(), TimeUnit.MILLISECONDS).delete(b.build())
-                .subscribe().with(ok -> { }, failure -> releaseFailures.incrementAndGet());
+                .subscribe().with(r -> out.complete(ProtoMapping.mediaStreams(r, fromTag)), failure -> {
+                    releaseFailures.incrementAndGet();
+                    out.complete(List.of());
+                });
+        return out;
     }
 
     private Media mediaFailure(Throwable failure) {

@@ -171,6 +171,20 @@ public final class ProtoMapping {
         return s.replace("\\", "\\\\").replace("\"", "\\\"");
     }
 
+    /** The relay's final statistics per stream side; the side whose tag is the caller's from-tag is the caller. */
+    public static List<io.sipplatform.edge.proxy.CallEvents.MediaStream> mediaStreams(
+            io.sipplatform.proto.media.v1.DeleteResponse r, String callerTag) {
+        List<io.sipplatform.edge.proxy.CallEvents.MediaStream> out = new ArrayList<>();
+        for (var s : r.getStreamsList()) {
+            long jitterMicros = s.hasJitter() ? s.getJitter().getSeconds() * 1_000_000 + s.getJitter().getNanos() / 1000
+                    : 0;
+            out.add(new io.sipplatform.edge.proxy.CallEvents.MediaStream(s.getTag().equals(callerTag),
+                    s.getStreamIndex(), s.getMediaType(), s.getCodec(), s.getPackets(), s.getBytes(),
+                    s.getPacketsLost(), jitterMicros, s.getMos()));
+        }
+        return out;
+    }
+
     /** Who is calling whom, as routing identified it, for the call's CDR (rejected calls have one too). */
     private static Map<String, String> context(DecideResponse r) {
         var c = r.getContext();

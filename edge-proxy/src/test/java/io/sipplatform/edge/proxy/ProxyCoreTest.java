@@ -88,8 +88,12 @@ class ProxyCoreTest {
         }
 
         @Override
-        public void deleteMedia(String callId, String fromTag, String toTag) {
+        public CompletionStage<List<CallEvents.MediaStream>> deleteMedia(String callId, String fromTag,
+                String toTag) {
             mediaCalls.add("delete " + callId + " " + fromTag + " " + toTag);
+            return CompletableFuture.completedFuture(List.of(
+                    new CallEvents.MediaStream(true, 0, "audio", "PCMU", 150, 25800, 2, 1500, 4.3),
+                    new CallEvents.MediaStream(false, 0, "audio", "PCMU", 149, 25628, 0, 900, 4.4)));
         }
 
         @Override
@@ -468,6 +472,9 @@ class ProxyCoreTest {
         fromPbx(byeFromPbx("z9hG4bKbyemedia", toGw1.header(HeaderName.RECORD_ROUTE)));
         assertEquals(List.of("offer call-1@192.0.2.10 pbx", "answer call-1@192.0.2.10 pbx gw",
                 "delete call-1@192.0.2.10 pbx gw"), mediaCalls);
+        CallEvents.MediaStats stats = events.stream().filter(e -> e instanceof CallEvents.MediaStats)
+                .map(e -> (CallEvents.MediaStats) e).findFirst().orElseThrow();
+        assertEquals(150, stats.streams().get(0).packets(), "the relay's statistics go to the CDR");
     }
 
     @Test
