@@ -14,7 +14,7 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * cdr.events.stored (rate = events/s), cdr.events.duplicates, cdr.events.rejected, cdr.commit.latency (one
  * ingestion transaction), cdr.ingest.lag (edge event time to commit), cdr.cdrs.written, cdr.orphans.closed,
- * cdr.calls.open (gauge, refreshed by the orphan sweep).
+ * cdr.calls.open (gauge, refreshed by the orphan sweep), cdr.partitions.created and cdr.partitions.dropped (days).
  */
 @ApplicationScoped
 public class CdrMetrics {
@@ -23,6 +23,8 @@ public class CdrMetrics {
     private final Counter rejected;
     private final Counter cdrsWritten;
     private final Counter orphansClosed;
+    private final Counter partitionsCreated;
+    private final Counter partitionsDropped;
     private final Timer commitLatency;
     private final Timer ingestLag;
     private final AtomicLong openCalls = new AtomicLong();
@@ -38,6 +40,10 @@ public class CdrMetrics {
                 .register(registry);
         orphansClosed = Counter.builder("cdr.orphans.closed")
                 .description("Calls closed after the maximum duration without an end event").register(registry);
+        partitionsCreated = Counter.builder("cdr.partitions.created")
+                .description("Day partitions created ahead (PostgreSQL)").register(registry);
+        partitionsDropped = Counter.builder("cdr.partitions.dropped")
+                .description("Day partitions dropped after the retention (PostgreSQL)").register(registry);
         commitLatency = Timer.builder("cdr.commit.latency").description("Duration of one ingestion transaction")
                 .publishPercentiles(0.5, 0.99).register(registry);
         ingestLag = Timer.builder("cdr.ingest.lag").description("From the edge's event time to the commit")
@@ -64,6 +70,12 @@ public class CdrMetrics {
 
     public void orphansClosed(int count) {
         orphansClosed.increment(count);
+    }
+
+    /** Days whose partitions one maintenance run created and dropped. */
+    public void partitions(int created, int dropped) {
+        partitionsCreated.increment(created);
+        partitionsDropped.increment(dropped);
     }
 
     public void openCalls(long count) {
