@@ -15,6 +15,9 @@ public interface CdrConfig {
     /** Orphan closing. */
     Orphans orphans();
 
+    /** Day partitions (PostgreSQL) and retention (both databases). */
+    Partitions partitions();
+
     /** Ingestion limits. */
     Ingest ingest();
 
@@ -42,6 +45,27 @@ public interface CdrConfig {
         /** Most orphans closed per sweep; default 1000; the rest wait for the next sweep. */
         @WithDefault("1000")
         int maxPerSweep();
+    }
+
+    interface Partitions {
+        /**
+         * Day partitions are created up to today + this many days (UTC), at startup and on every run; default 7.
+         * A day without a partition still stores its calls, in the default partition, until a run moves them.
+         */
+        @WithDefault("7")
+        int daysAhead();
+
+        /**
+         * Days of CDRs kept before today (by the call's start day, UTC); older days are dropped (a whole partition
+         * on PostgreSQL) with their events and legs; default 0 = keep every day. Events arriving for a dropped day
+         * are stored again and dropped by the next run.
+         */
+        @WithDefault("0")
+        int retentionDays();
+
+        /** How often partitions are created ahead and old days removed; default 1h. */
+        @WithDefault("1h")
+        Duration interval();
     }
 
     interface Ingest {

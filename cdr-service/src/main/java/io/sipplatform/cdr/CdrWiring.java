@@ -8,6 +8,8 @@ import io.sipplatform.cdr.domain.OrphanSweep;
 import io.sipplatform.cdr.grpc.ProtoEvents;
 import io.sipplatform.cdr.store.CdrQueries;
 import io.sipplatform.cdr.store.CdrStore;
+import io.sipplatform.cdr.store.PartitionMaintenance;
+import io.sipplatform.cdr.store.StoreFailure;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -62,9 +64,22 @@ public class CdrWiring {
         return new SelectedDatabase(name, dataSource);
     }
 
-    // Choose and migrate on the main thread at startup, not lazily on an event loop when gRPC first needs the store.
-    void start(@Observes StartupEvent event, SelectedDatabase database) {
+    // Choose and migrate on the main thread at startup, not lazily on an event loop when gRPC first needs the store;
+    // then create the coming days' partitions before the first call needs them.
+    void start(@Observes StartupEvent event, SelectedDatabase database, PartitionKeeper partitions) {
+        try {
+            partitions.runOnce();
+        } catch (StoreFailure e) {
+            LOG.warnf(e, "partition maintenance failed at startup; calls go to the default partition until it runs");
+        }
         LOG.debugf("CDR store ready on %s", database.name());
+    }
+
+    @Produces
+    @Singleton
+    PartitionMaintenance partitionMaintenance(SelectedDatabase database) {
+        return new PartitionMaintenance(database.dataSource(), InstantSource.system(),
+                cdrConfig.partitions().daysAhead(), cdrConfig.partitions().retentionDays());
     }
 
     @Produces

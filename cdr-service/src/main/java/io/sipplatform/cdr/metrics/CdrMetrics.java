@@ -19,9 +19,10 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * cdr.events.stored (rate = events/s), cdr.events.duplicates, cdr.events.rejected, cdr.commit.latency (one
  * ingestion transaction), cdr.ingest.lag (edge event time to commit), cdr.cdrs.written, cdr.orphans.closed,
- * cdr.calls.open (gauge, refreshed by the orphan sweep), and per carrier once a call ends: cdr.calls.completed
- * {carrier, code_class} (ASR = 2xx share, failure share by class) and cdr.call.talk.time{carrier} (ACD = sum/count
- * of answered calls). Carrier is the answering or last tried carrier, "none" when no carrier was tried.
+ * cdr.calls.open (gauge, refreshed by the orphan sweep), cdr.partitions.created and cdr.partitions.dropped (days),
+ * and per carrier once a call ends: cdr.calls.completed{carrier, code_class} (ASR = 2xx share, failure share by
+ * class) and cdr.call.talk.time{carrier} (ACD = sum/count of answered calls). Carrier is the answering or last
+ * tried carrier, "none" when no carrier was tried.
  */
 @ApplicationScoped
 public class CdrMetrics {
@@ -30,6 +31,8 @@ public class CdrMetrics {
     private final Counter rejected;
     private final Counter cdrsWritten;
     private final Counter orphansClosed;
+    private final Counter partitionsCreated;
+    private final Counter partitionsDropped;
     private final Timer commitLatency;
     private final Timer ingestLag;
     private final AtomicLong openCalls = new AtomicLong();
@@ -47,6 +50,10 @@ public class CdrMetrics {
                 .register(registry);
         orphansClosed = Counter.builder("cdr.orphans.closed")
                 .description("Calls closed after the maximum duration without an end event").register(registry);
+        partitionsCreated = Counter.builder("cdr.partitions.created")
+                .description("Day partitions created ahead (PostgreSQL)").register(registry);
+        partitionsDropped = Counter.builder("cdr.partitions.dropped")
+                .description("Day partitions dropped after the retention (PostgreSQL)").register(registry);
         commitLatency = Timer.builder("cdr.commit.latency").description("Duration of one ingestion transaction")
                 .publishPercentiles(0.5, 0.99).register(registry);
         ingestLag = Timer.builder("cdr.ingest.lag").description("From the edge's event time to the commit")
@@ -100,6 +107,12 @@ public class CdrMetrics {
 
     public void orphansClosed(int count) {
         orphansClosed.increment(count);
+    }
+
+    /** Days whose partitions one maintenance run created and dropped. */
+    public void partitions(int created, int dropped) {
+        partitionsCreated.increment(created);
+        partitionsDropped.increment(dropped);
     }
 
     public void openCalls(long count) {

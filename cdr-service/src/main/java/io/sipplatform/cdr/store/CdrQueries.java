@@ -6,6 +6,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -27,6 +28,7 @@ public final class CdrQueries {
     public CdrPage list(CdrFilter filter, Optional<PageCursor> after, int limit) {
         Where where = where(filter);
         if (after.isPresent()) {
+            where.and("start_day >= ?", DayPartitions.dayOf(after.get().startTime()));
             where.clause.append(" AND (start_time > ? OR (start_time = ? AND id > ?))");
             where.values.add(after.get().startTime());
             where.values.add(after.get().startTime());
@@ -85,12 +87,14 @@ public final class CdrQueries {
                 + "SUM(CASE WHEN disposition = 'ANSWERED' THEN 1 ELSE 0 END) AS answered, "
                 + "SUM(CASE WHEN disposition = 'ANSWERED' THEN COALESCE(talk_ms, 0) ELSE 0 END) AS talk, "
                 + "SUM(pdd_ms) AS pdd_sum, COUNT(pdd_ms) AS pdd_count "
-                + "FROM cdr WHERE start_time >= ? AND start_time < ? "
+                + "FROM cdr WHERE start_time >= ? AND start_time < ? AND start_day >= ? AND start_day <= ? "
                 + "GROUP BY start_hour, " + by.column + " ORDER BY start_hour, " + by.column;
         List<HourlyAggregate> rows = new ArrayList<>();
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
             Sql.instant(s, 1, from);
             Sql.instant(s, 2, to);
+            s.setObject(3, DayPartitions.dayOf(from));
+            s.setObject(4, DayPartitions.dayOf(to));
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
                     long attempts = r.getLong("attempts");
@@ -111,8 +115,16 @@ public final class CdrQueries {
 
     private static Where where(CdrFilter f) {
         Where w = new Where();
-        f.from().ifPresent(v -> w.and("start_time >= ?", v));
-        f.to().ifPresent(v -> w.and("start_time < ?", v));
+        // Each time bound also bounds start_day (the UTC day of start_time), so PostgreSQL reads only those days'
+        // partitions.
+        f.from().ifPresent(v -> {
+            w.and("start_time >= ?", v);
+            w.and("start_day >= ?", DayPartitions.dayOf(v));
+        });
+        f.to().ifPresent(v -> {
+            w.and("start_time < ?", v);
+            w.and("start_day <= ?", DayPartitions.dayOf(v));
+        });
         f.customerId().ifPresent(v -> w.and("customer_id = ?", v));
         f.trunkId().ifPresent(v -> w.and("trunk_id = ?", v));
         f.carrierId().ifPresent(v -> w.and("carrier_id = ?", v));
@@ -142,6 +154,8 @@ public final class CdrQueries {
                     Sql.instant(s, i + 1, (Instant) v);
                 } else if (v instanceof Long) {
                     s.setLong(i + 1, (Long) v);
+                } else if (v instanceof LocalDate) {
+                    s.setObject(i + 1, v);
                 } else if (v instanceof Integer) {
                     s.setInt(i + 1, (Integer) v);
                 } else {

@@ -15,6 +15,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -33,12 +34,29 @@ final class CdrRows {
             + "billable_seconds = ?, pdd_ms = ?, final_code = ?, final_reason = ?, q850_cause = ?, disposition = ?, "
             + "hangup_side = ?, end_cause = ?, codec = ?, caller_packets = ?, caller_lost = ?, caller_jitter_us = ?, "
             + "caller_mos = ?, callee_packets = ?, callee_lost = ?, callee_jitter_us = ?, callee_mos = ?, "
-            + "event_count = ?, updated_at = ? WHERE call_id = ?";
+            + "event_count = ?, updated_at = ? WHERE call_id = ? AND start_day = ?";
 
     private CdrRows() {
     }
 
-    static void write(Connection c, Cdr cdr, Instant now) throws SQLException {
+    /** Writes the CDR over its row of the given day (created when missing) and replaces its legs. */
+    static void write(Connection c, Cdr cdr, LocalDate day, Instant now) throws SQLException {
+        // The caller holds the call's pin lock, so nobody else creates the row between the update and the insert;
+        // updating first leaves the id sequence alone for the calls that already have a row.
+        if (update(c, cdr, day, now) == 0) {
+            try (PreparedStatement s = c.prepareStatement(
+                    "INSERT INTO cdr (start_day, call_id, updated_at) VALUES (?, ?, ?)")) {
+                s.setObject(1, day);
+                s.setString(2, cdr.callId());
+                Sql.instant(s, 3, now);
+                s.executeUpdate();
+            }
+            update(c, cdr, day, now);
+        }
+        legs(c, cdr, day);
+    }
+
+    private static int update(Connection c, Cdr cdr, LocalDate day, Instant now) throws SQLException {
         try (PreparedStatement s = c.prepareStatement(UPDATE)) {
             int i = 0;
             s.setString(++i, cdr.site());
@@ -76,31 +94,57 @@ final class CdrRows {
             s.setInt(++i, cdr.eventCount());
             Sql.instant(s, ++i, now);
             s.setString(++i, cdr.callId());
-            s.executeUpdate();
+            s.setObject(++i, day);
+            return s.executeUpdate();
         }
-        try (PreparedStatement s = c.prepareStatement("DELETE FROM cdr_leg WHERE call_id = ?")) {
+    }
+
+    private static void legs(Connection c, Cdr cdr, LocalDate day) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("DELETE FROM cdr_leg WHERE call_id = ? AND start_day = ?")) {
             s.setString(1, cdr.callId());
+            s.setObject(2, day);
             s.executeUpdate();
         }
         if (cdr.legs().isEmpty()) {
             return;
         }
-        try (PreparedStatement s = c.prepareStatement("INSERT INTO cdr_leg (call_id, leg, carrier_id, gateway_id, "
-                + "request_uri, sent_at, final_code, final_reason, failure, pdd_ms) VALUES (?,?,?,?,?,?,?,?,?,?)")) {
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO cdr_leg (start_day, call_id, leg, carrier_id, "
+                + "gateway_id, request_uri, sent_at, final_code, final_reason, failure, pdd_ms) "
+                + "VALUES (?,?,?,?,?,?,?,?,?,?,?)")) {
             for (Leg leg : cdr.legs()) {
-                s.setString(1, cdr.callId());
-                s.setInt(2, leg.leg());
-                s.setString(3, leg.carrierId());
-                s.setString(4, leg.gatewayId());
-                s.setString(5, truncate(leg.requestUri(), 1024));
-                Sql.instant(s, 6, leg.sentAt());
-                s.setInt(7, leg.code());
-                s.setString(8, truncate(leg.reason(), 256));
-                s.setString(9, leg.failure().name());
-                Sql.millis(s, 10, leg.postDialDelay());
+                s.setObject(1, day);
+                s.setString(2, cdr.callId());
+                s.setInt(3, leg.leg());
+                s.setString(4, leg.carrierId());
+                s.setString(5, leg.gatewayId());
+                s.setString(6, truncate(leg.requestUri(), 1024));
+                Sql.instant(s, 7, leg.sentAt());
+                s.setInt(8, leg.code());
+                s.setString(9, truncate(leg.reason(), 256));
+                s.setString(10, leg.failure().name());
+                Sql.millis(s, 11, leg.postDialDelay());
                 s.addBatch();
             }
             s.executeBatch();
+        }
+    }
+
+    /**
+     * Moves every row of a call from one day to another (on PostgreSQL from partition to partition) and re-pins it;
+     * the caller holds the pin's lock. Happens when an event earlier than the call's known start arrives late.
+     */
+    static void move(Connection c, String callId, LocalDate from, LocalDate to) throws SQLException {
+        for (String table : List.of("call_event", "cdr", "cdr_leg", DayPartitions.CALLS)) {
+            String onlyFrom = table.equals(DayPartitions.CALLS) ? "" : " AND start_day = ?";
+            try (PreparedStatement s = c.prepareStatement(
+                    "UPDATE " + table + " SET start_day = ? WHERE call_id = ?" + onlyFrom)) {
+                s.setObject(1, to);
+                s.setString(2, callId);
+                if (!onlyFrom.isEmpty()) {
+                    s.setObject(3, from);
+                }
+                s.executeUpdate();
+            }
         }
     }
 
@@ -138,11 +182,13 @@ final class CdrRows {
                 Duration.ofNanos(r.getLong(side + "_jitter_us") * 1000), r.getDouble(side + "_mos"));
     }
 
-    static List<Leg> legs(Connection c, String callId) throws SQLException {
+    static List<Leg> legs(Connection c, String callId, LocalDate day) throws SQLException {
         List<Leg> legs = new ArrayList<>();
         try (PreparedStatement s = c.prepareStatement("SELECT leg, carrier_id, gateway_id, request_uri, sent_at, "
-                + "final_code, final_reason, failure, pdd_ms FROM cdr_leg WHERE call_id = ? ORDER BY leg")) {
+                + "final_code, final_reason, failure, pdd_ms FROM cdr_leg WHERE call_id = ? AND start_day = ? "
+                + "ORDER BY leg")) {
             s.setString(1, callId);
+            s.setObject(2, day);
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
                     legs.add(new Leg(r.getInt("leg"), r.getString("carrier_id"), r.getString("gateway_id"),

@@ -10,6 +10,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,11 +19,13 @@ import java.util.TreeMap;
 import javax.sql.DataSource;
 
 /**
- * Idempotent ingestion: in one transaction, lock each call's CDR row (created empty when new, calls locked in
- * Call-ID order so concurrent batches cannot deadlock), insert the events (a replay hits the primary key and is
- * counted as a duplicate), refold every call that got a new event from all its stored events and rewrite its row.
+ * Idempotent ingestion: in one transaction, lock each call's pin row in {@code cdr_call} (created when new, pinning
+ * the call to the day of its start; calls locked in Call-ID order so concurrent batches cannot deadlock), insert the
+ * events into that day (a replay hits the primary key and is counted as a duplicate), refold every call that got a
+ * new event from all its stored events, move its rows when the fold moved its start to another day, and rewrite its
+ * row.
  * The caller may acknowledge only after this method returns: the commit is inside it. Because each call's row is
- * locked before its events are read, two replicas writing events of the same call serialise and the second sees
+ * pinned and locked before its events are read, two replicas writing events of the same call serialise and the second sees
  * the first's events.
  */
 public final class CdrStore {
@@ -72,37 +75,50 @@ public final class CdrStore {
         int stored = 0;
         int duplicates = 0;
         List<Cdr> written = new ArrayList<>();
-        try (PreparedStatement create = c.prepareStatement(
-                "INSERT INTO cdr (call_id, updated_at) VALUES (?, ?) ON CONFLICT DO NOTHING");
-                PreparedStatement lock = c.prepareStatement("SELECT id FROM cdr WHERE call_id = ? FOR UPDATE");
-                PreparedStatement insert = c.prepareStatement("INSERT INTO call_event (call_id, leg, sequence, kind, "
-                        + "edge_id, event_time, received_at, payload) VALUES (?,?,?,?,?,?,?,?) ON CONFLICT DO NOTHING")) {
+        try (PreparedStatement pin = c.prepareStatement(
+                "INSERT INTO cdr_call (call_id, start_day) VALUES (?, ?) ON CONFLICT DO NOTHING");
+                PreparedStatement lock = c.prepareStatement(
+                        "SELECT start_day FROM cdr_call WHERE call_id = ? FOR UPDATE");
+                PreparedStatement insert = c.prepareStatement("INSERT INTO call_event (start_day, call_id, leg, "
+                        + "sequence, kind, edge_id, event_time, received_at, payload) VALUES (?,?,?,?,?,?,?,?,?) "
+                        + "ON CONFLICT DO NOTHING")) {
             for (Map.Entry<String, List<CallEvent>> call : byCall.entrySet()) {
                 String callId = call.getKey();
-                create.setString(1, callId);
-                Sql.instant(create, 2, now);
-                create.executeUpdate();
+                // A new call is pinned to the day of its earliest event so far; the fold below corrects it.
+                pin.setString(1, callId);
+                pin.setObject(2, DayPartitions.dayOf(call.getValue().stream().map(CallEvent::time)
+                        .min(Instant::compareTo).orElseThrow()));
+                pin.executeUpdate();
+                LocalDate day;
                 lock.setString(1, callId);
                 try (ResultSet r = lock.executeQuery()) {
                     r.next();
+                    day = r.getObject(1, LocalDate.class);
                 }
                 int fresh = 0;
                 for (CallEvent e : call.getValue()) {
-                    insert.setString(1, callId);
-                    insert.setInt(2, e.key().leg());
-                    insert.setInt(3, e.key().sequence());
-                    insert.setString(4, e.body().kind());
-                    insert.setString(5, e.edgeId());
-                    Sql.instant(insert, 6, e.time());
-                    Sql.instant(insert, 7, now);
-                    insert.setBytes(8, codec.encode(e));
+                    insert.setObject(1, day);
+                    insert.setString(2, callId);
+                    insert.setInt(3, e.key().leg());
+                    insert.setInt(4, e.key().sequence());
+                    insert.setString(5, e.body().kind());
+                    insert.setString(6, e.edgeId());
+                    Sql.instant(insert, 7, e.time());
+                    Sql.instant(insert, 8, now);
+                    insert.setBytes(9, codec.encode(e));
                     fresh += insert.executeUpdate();
                 }
                 stored += fresh;
                 duplicates += call.getValue().size() - fresh;
                 if (fresh > 0) {
-                    Cdr cdr = CallEvents.fold(events(c, callId));
-                    CdrRows.write(c, cdr, now);
+                    Cdr cdr = CallEvents.fold(events(c, callId, day));
+                    LocalDate startDay = DayPartitions.dayOf(cdr.startTime());
+                    if (!startDay.equals(day)) {
+                        // An earlier event (a late attempt) moved the start to another day: the call's rows follow.
+                        CdrRows.move(c, callId, day, startDay);
+                        day = startDay;
+                    }
+                    CdrRows.write(c, cdr, day, now);
                     written.add(cdr);
                 }
             }
@@ -110,10 +126,12 @@ public final class CdrStore {
         return new IngestOutcome(stored, duplicates, written);
     }
 
-    private List<CallEvent> events(Connection c, String callId) throws SQLException {
+    private List<CallEvent> events(Connection c, String callId, LocalDate day) throws SQLException {
         List<CallEvent> events = new ArrayList<>();
-        try (PreparedStatement s = c.prepareStatement("SELECT payload FROM call_event WHERE call_id = ?")) {
+        try (PreparedStatement s = c.prepareStatement(
+                "SELECT payload FROM call_event WHERE call_id = ? AND start_day = ?")) {
             s.setString(1, callId);
+            s.setObject(2, day);
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
                     events.add(codec.decode(r.getBytes(1)));
@@ -126,11 +144,22 @@ public final class CdrStore {
     /** The CDR of a call with its legs. */
     public Optional<Cdr> find(String callId) {
         try (Connection c = dataSource.getConnection();
+                PreparedStatement day = c.prepareStatement("SELECT start_day FROM cdr_call WHERE call_id = ?");
                 PreparedStatement s = c.prepareStatement("SELECT " + CdrRows.COLUMNS
-                        + " FROM cdr WHERE call_id = ?")) {
+                        + " FROM cdr WHERE call_id = ? AND start_day = ?")) {
+            // The pin names the one partition holding the call, so the lookup does not probe every day.
+            day.setString(1, callId);
+            LocalDate startDay;
+            try (ResultSet r = day.executeQuery()) {
+                if (!r.next()) {
+                    return Optional.empty();
+                }
+                startDay = r.getObject(1, LocalDate.class);
+            }
             s.setString(1, callId);
+            s.setObject(2, startDay);
             try (ResultSet r = s.executeQuery()) {
-                return r.next() ? Optional.of(CdrRows.read(r, CdrRows.legs(c, callId))) : Optional.empty();
+                return r.next() ? Optional.of(CdrRows.read(r, CdrRows.legs(c, callId, startDay))) : Optional.empty();
             }
         } catch (SQLException e) {
             throw new StoreFailure("reading CDR failed", e);

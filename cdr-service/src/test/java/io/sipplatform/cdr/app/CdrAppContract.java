@@ -18,16 +18,22 @@ import io.restassured.config.RestAssuredConfig;
 import io.restassured.path.json.config.JsonPathConfig;
 import io.restassured.specification.RequestSpecification;
 import io.sipplatform.cdr.OrphanCloser;
+import io.sipplatform.cdr.PartitionKeeper;
+import io.sipplatform.cdr.SelectedDatabase;
 import io.sipplatform.cdr.domain.CallEvent;
 import io.sipplatform.cdr.fixture.Traffic;
 import io.sipplatform.cdr.grpc.ProtoEvents;
+import io.sipplatform.cdr.store.DayPartitions;
 import io.sipplatform.proto.cdr.v1.CdrIngestGrpc;
 import io.sipplatform.proto.cdr.v1.PublishBatchRequest;
 import io.sipplatform.proto.cdr.v1.PublishBatchResponse;
 import io.sipplatform.proto.cdr.v1.PublishRequest;
 import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -40,6 +46,12 @@ abstract class CdrAppContract {
 
     @Inject
     OrphanCloser orphans;
+
+    @Inject
+    PartitionKeeper partitions;
+
+    @Inject
+    SelectedDatabase database;
 
     abstract String expectedDatabase();
 
@@ -207,6 +219,22 @@ abstract class CdrAppContract {
         assertFalse(metrics.contains("cdr_events_duplicates_total 0.0"));
         // the call ended with 503 at carrier-a: counted by carrier and code class (the replay does not count again)
         assertTrue(metrics.contains("cdr_calls_completed_total{carrier=\"carrier-a\",code_class=\"5xx\"}"), metrics);
+    }
+
+    @Test
+    void startupCreatedTheComingDaysPartitionsSoALaterRunHasNothingToCreate() throws SQLException {
+        assertEquals(List.of(), partitions.runOnce().created());
+        try (Connection c = database.dataSource().getConnection()) {
+            if (expectedDatabase().equals("postgresql")) {
+                LocalDate today = DayPartitions.dayOf(Instant.now());
+                // Default cdr.partitions.days-ahead: 7.
+                assertTrue(DayPartitions.days(c).containsAll(today.minusDays(1).datesUntil(today.plusDays(8)).toList()));
+            } else {
+                assertFalse(DayPartitions.partitioned(c));
+            }
+        }
+        assertTrue(given().get("/q/metrics").then().statusCode(200).extract().asString()
+                .contains("cdr_partitions_created_total"));
     }
 
     @Test

@@ -26,9 +26,18 @@ final class TestDatabases {
     }
 
     static DataSource postgresql(String schema) {
+        DataSource ds = postgresqlAt(schema, null);
+        migrate(ds, null);
+        return ds;
+    }
+
+    /** A fresh schema migrated up to the given version only (null: not at all). */
+    static DataSource postgresqlAt(String schema, String version) {
         execute(postgresqlServer(null), "CREATE SCHEMA " + schema);
         PGSimpleDataSource ds = postgresqlServer(schema);
-        migrate(ds);
+        if (version != null) {
+            migrate(ds, version);
+        }
         return ds;
     }
 
@@ -37,11 +46,16 @@ final class TestDatabases {
     }
 
     static DataSource h2() {
+        return h2At(null);
+    }
+
+    /** A fresh in-memory H2 migrated up to the given version (null: to the latest). */
+    static DataSource h2At(String version) {
         JdbcDataSource ds = new JdbcDataSource();
         ds.setURL("jdbc:h2:mem:cdr-" + UUID.randomUUID() + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
                 + "DEFAULT_NULL_ORDERING=HIGH;LOCK_TIMEOUT=10000;DB_CLOSE_DELAY=-1");
         ds.setUser("cdr");
-        migrate(ds);
+        migrate(ds, version);
         return ds;
     }
 
@@ -57,8 +71,13 @@ final class TestDatabases {
         return ds;
     }
 
-    private static void migrate(DataSource ds) {
-        Flyway.configure().dataSource(ds).locations("classpath:db/migration").load().migrate();
+    /** Migrates with the service's migrations (SQL and Java) up to the version, or the latest when null. */
+    static void migrate(DataSource ds, String version) {
+        var config = Flyway.configure().dataSource(ds).locations("classpath:db/migration");
+        if (version != null) {
+            config.target(version);
+        }
+        config.load().migrate();
     }
 
     private static void execute(DataSource ds, String sql) {
