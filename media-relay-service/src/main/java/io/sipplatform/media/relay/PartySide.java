@@ -72,6 +72,14 @@ public final class PartySide {
         latchSignalledOnly = signalledOnly;
     }
 
+    /**
+     * Settles rtcp-mux for this party as the answer it received says (RFC 8035: the answer decides for both
+     * directions); until then an offerer's own a=rtcp-mux counts.
+     */
+    public synchronized void settleRtcpMux(boolean mux) {
+        rtcpMux = mux;
+    }
+
     /** Symmetric latching: the first packet's source becomes the party's address (only the signalled one if asked). */
     public synchronized Admission admit(Endpoint source, boolean rtcpSocket) {
         Endpoint latched = rtcpSocket ? latchedRtcp : latchedRtp;

@@ -47,14 +47,13 @@ class MediaRelayServiceTest {
     io.grpc.Channel channel;
 
     /** One call: caller A and callee B, each with an RTP and an RTCP socket. */
-    final class Call implements AutoCloseable {
-        final String callId = "call-" + UUID.randomUUID();
-        final UdpPeer aRtp = new UdpPeer();
-        final UdpPeer aRtcp = new UdpPeer();
-        final UdpPeer bRtp = new UdpPeer();
-        final UdpPeer bRtcp = new UdpPeer();
+    final class Call extends CallPeers {
         int relayForA;
         int relayForB;
+
+        Call() {
+            super(relay, "call-");
+        }
 
         Call establish(MediaFlags flags) {
             OfferResponse offer = offer("a-tag", "", aRtp, aRtcp, flags);
@@ -76,15 +75,6 @@ class MediaRelayServiceTest {
 
         StreamStats side(List<StreamStats> stats, String tag) {
             return stats.stream().filter(s -> s.getTag().equals(tag)).findFirst().orElseThrow();
-        }
-
-        @Override
-        public void close() {
-            relay.delete(DeleteRequest.newBuilder().setCallId(callId).build());
-            aRtp.close();
-            aRtcp.close();
-            bRtp.close();
-            bRtcp.close();
         }
     }
 
