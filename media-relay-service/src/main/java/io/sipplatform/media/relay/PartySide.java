@@ -1,8 +1,12 @@
 package io.sipplatform.media.relay;
 
+import io.netty.util.NetUtil;
 import io.sipplatform.media.quality.ReceiverReport;
 import io.sipplatform.media.quality.ReceptionStatistics;
 
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -32,6 +36,13 @@ public final class PartySide {
     private Map<Integer, PayloadFormat> formats = Map.of();
     private Endpoint latchedRtp;
     private Endpoint latchedRtcp;
+    // The same addresses as socket addresses, so the packet path compares and sends without allocating.
+    private InetSocketAddress signalledRtpAddress;
+    private InetSocketAddress signalledRtcpAddress;
+    private InetSocketAddress latchedRtpAddress;
+    private InetSocketAddress latchedRtcpAddress;
+    private InetSocketAddress rtpDestination;
+    private InetSocketAddress rtcpDestination;
 
     private final ReceptionStatistics reception = new ReceptionStatistics();
     private long dropped;
@@ -64,12 +75,37 @@ public final class PartySide {
         if (!rtp.equals(signalledRtp)) {
             latchedRtp = null;
             latchedRtcp = null;
+            latchedRtpAddress = null;
+            latchedRtcpAddress = null;
         }
         signalledRtp = rtp;
         signalledRtcp = rtcp;
+        signalledRtpAddress = socketAddress(rtp);
+        signalledRtcpAddress = socketAddress(rtcp);
         rtcpMux = mux;
         formats = Map.copyOf(payloads);
         latchSignalledOnly = signalledOnly;
+        refreshDestinations();
+    }
+
+    // Only IP literals: a host name in c= is never resolved (that would block the event loop); such a party gets
+    // media once it has sent some and is latched.
+    private static InetSocketAddress socketAddress(Endpoint endpoint) {
+        byte[] literal = endpoint.unusable() ? null : NetUtil.createByteArrayFromIpAddressString(endpoint.host());
+        if (literal == null) {
+            return null;
+        }
+        try {
+            return new InetSocketAddress(InetAddress.getByAddress(literal), endpoint.port());
+        } catch (UnknownHostException e) {
+            return null;
+        }
+    }
+
+    private void refreshDestinations() {
+        rtpDestination = latchedRtpAddress != null ? latchedRtpAddress : signalledRtpAddress;
+        InetSocketAddress separate = latchedRtcpAddress != null ? latchedRtcpAddress : signalledRtcpAddress;
+        rtcpDestination = rtcpMux ? rtpDestination : separate;
     }
 
     /**
@@ -78,33 +114,43 @@ public final class PartySide {
      */
     public synchronized void settleRtcpMux(boolean mux) {
         rtcpMux = mux;
+        refreshDestinations();
     }
 
     /** Symmetric latching: the first packet's source becomes the party's address (only the signalled one if asked). */
-    public synchronized Admission admit(Endpoint source, boolean rtcpSocket) {
-        Endpoint latched = rtcpSocket ? latchedRtcp : latchedRtp;
+    public synchronized Admission admit(InetSocketAddress source, boolean rtcpSocket) {
+        InetSocketAddress latched = rtcpSocket ? latchedRtcpAddress : latchedRtpAddress;
         if (latched != null) {
             return latched.equals(source) ? Admission.ACCEPTED : Admission.REFUSED;
         }
-        Endpoint signalled = rtcpSocket ? signalledRtcp : signalledRtp;
+        InetSocketAddress signalled = rtcpSocket ? signalledRtcpAddress : signalledRtpAddress;
         if (latchSignalledOnly && !source.equals(signalled)) {
             return Admission.REFUSED;
         }
+        Endpoint endpoint = endpoint(source);
         if (rtcpSocket) {
-            latchedRtcp = source;
+            latchedRtcp = endpoint;
+            latchedRtcpAddress = source;
         } else {
-            latchedRtp = source;
+            latchedRtp = endpoint;
+            latchedRtpAddress = source;
         }
+        refreshDestinations();
         return Admission.LATCHED;
     }
 
+    /** The endpoint of a socket address, for statistics and events (allocates: not for every packet). */
+    public static Endpoint endpoint(InetSocketAddress address) {
+        return Endpoint.of(address.getAddress().getHostAddress(), address.getPort());
+    }
+
     /** True when packets from {@code source} on that socket are this party's: latched, or signalled and unlatched. */
-    public synchronized boolean owns(Endpoint source, boolean rtcpSocket) {
-        Endpoint latched = rtcpSocket ? latchedRtcp : latchedRtp;
+    public synchronized boolean owns(InetSocketAddress source, boolean rtcpSocket) {
+        InetSocketAddress latched = rtcpSocket ? latchedRtcpAddress : latchedRtpAddress;
         if (latched != null) {
             return latched.equals(source);
         }
-        return source.equals(rtcpSocket ? signalledRtcp : signalledRtp);
+        return source.equals(rtcpSocket ? signalledRtcpAddress : signalledRtpAddress);
     }
 
     /** Whether {@code source} equals the signalled RTP address. */
@@ -154,19 +200,14 @@ public final class PartySide {
         dropped++;
     }
 
-    /** Where RTP for this party goes: the latched source, else the signalled address; null when unusable. */
-    public synchronized Endpoint rtpTarget() {
-        Endpoint target = latchedRtp != null ? latchedRtp : signalledRtp;
-        return target == null || target.unusable() ? null : target;
+    /** Where RTP for this party goes, as a socket address; null when there is no usable one. */
+    public synchronized InetSocketAddress rtpDestination() {
+        return rtpDestination;
     }
 
-    /** Where RTCP for this party goes: its RTP address with rtcp-mux, else the latched or signalled RTCP address. */
-    public synchronized Endpoint rtcpTarget() {
-        if (rtcpMux) {
-            return rtpTarget();
-        }
-        Endpoint target = latchedRtcp != null ? latchedRtcp : signalledRtcp;
-        return target == null || target.unusable() ? null : target;
+    /** Where RTCP for this party goes (its RTP address with rtcp-mux), as a socket address; null when unusable. */
+    public synchronized InetSocketAddress rtcpDestination() {
+        return rtcpDestination;
     }
 
     /** True when the party multiplexes RTCP on its RTP port (RFC 5761). */

@@ -1,5 +1,6 @@
 package io.sipplatform.media.session;
 
+import io.netty.channel.EventLoop;
 import io.sipplatform.media.relay.MediaEvent;
 import io.sipplatform.media.relay.MediaStream;
 import io.sipplatform.media.relay.RelayObserver;
@@ -40,6 +41,7 @@ final class Session implements MediaStream.Context {
     private final Set<String> branchTags = new LinkedHashSet<>();
     private final Map<Integer, MuxOffer> muxOffers = new HashMap<>();
     private final OriginVersions origins = new OriginVersions();
+    private final EventLoop eventLoop;
     private volatile long lastActivityMillis;
     private long reportedIdleSince = -1;
     private Duration mediaTimeout;
@@ -47,7 +49,8 @@ final class Session implements MediaStream.Context {
     private boolean ended;
 
     Session(String callId, String tagA, InstantSource clock, RelayObserver observer, Consumer<MediaEvent> events,
-            Timers timers, Duration mediaTimeout) {
+            Timers timers, Duration mediaTimeout, EventLoop eventLoop) {
+        this.eventLoop = eventLoop;
         this.callId = callId;
         this.tagA = tagA;
         this.clock = clock;
@@ -82,6 +85,11 @@ final class Session implements MediaStream.Context {
     @Override
     public void emit(MediaEvent event) {
         events.accept(event);
+    }
+
+    /** The event loop all sockets of this session live on. */
+    EventLoop eventLoop() {
+        return eventLoop;
     }
 
     String tagA() {

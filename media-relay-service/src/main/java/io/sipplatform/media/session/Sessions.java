@@ -10,6 +10,7 @@ import io.sipplatform.media.relay.SideStats;
 import io.sipplatform.media.relay.Timers;
 import io.sipplatform.sip.sdp.MediaDescription;
 import io.sipplatform.sip.sdp.SessionDescription;
+import io.netty.channel.EventLoop;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 
@@ -88,8 +89,10 @@ public final class Sessions {
                 if (draining) {
                     return Future.failedFuture(new Draining());
                 }
+                // every socket of a session on one event loop: relaying never crosses threads
                 session = new Session(c.callId(), c.fromTag(), clock, observer, this::publish, timers,
-                        c.policy().mediaTimeout() != null ? c.policy().mediaTimeout() : defaultTimeout);
+                        c.policy().mediaTimeout() != null ? c.policy().mediaTimeout() : defaultTimeout,
+                        vertx.nettyEventLoopGroup().next());
                 created = true;
                 role = Role.A;
             } else if (session.tagA().equals(c.fromTag())) {
@@ -116,7 +119,7 @@ public final class Sessions {
         boolean isNew = created;
         List<Future<RelayEndpoint>> binds = new ArrayList<>();
         for (int port : allocated) {
-            binds.add(bind(port, BIND_ATTEMPTS));
+            binds.add(bind(s.eventLoop(), port, BIND_ATTEMPTS));
         }
         return Future.join(new ArrayList<>(binds)).transform(done -> {
             if (done.failed()) {
@@ -329,14 +332,14 @@ public final class Sessions {
         endpoint.close().onComplete(done -> ports.release(endpoint.port()));
     }
 
-    private Future<RelayEndpoint> bind(int port, int attemptsLeft) {
-        return RelayEndpoint.bind(vertx, bindAddress, port).recover(e -> {
+    private Future<RelayEndpoint> bind(EventLoop loop, int port, int attemptsLeft) {
+        return RelayEndpoint.bind(vertx, loop, bindAddress, port).recover(e -> {
             ports.release(port);
             List<Integer> next = attemptsLeft > 1 ? ports.allocate(1) : null;
             if (next == null) {
                 return Future.failedFuture(new PortsExhausted(1));
             }
-            return bind(next.get(0), attemptsLeft - 1);
+            return bind(loop, next.get(0), attemptsLeft - 1);
         });
     }
 

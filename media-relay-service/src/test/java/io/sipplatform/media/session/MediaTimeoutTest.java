@@ -46,7 +46,7 @@ class MediaTimeoutTest {
     private final StepTimers timers = new StepTimers();
 
     private Session session(Duration timeout) {
-        Session s = new Session("call-1", "a-tag", clock, RelayObserver.NONE, events::add, timers, timeout);
+        Session s = new Session("call-1", "a-tag", clock, RelayObserver.NONE, events::add, timers, timeout, null);
         s.startTimeout(null);
         return s;
     }
