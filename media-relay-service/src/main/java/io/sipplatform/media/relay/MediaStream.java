@@ -30,8 +30,8 @@ public final class MediaStream {
         /** Telemetry. */
         RelayObserver observer();
 
-        /** An RTP packet arrived from either party. */
-        void onActivity();
+        /** An RTP packet arrived from either party at {@code millis} of the clock. */
+        void onActivity(long millis);
 
         /** Publishes an event. */
         void emit(MediaEvent event);
@@ -46,6 +46,7 @@ public final class MediaStream {
     private final Context context;
     private final String advertisedAddress;
     private String activeBranch;
+    private volatile PartySide activeSide; // the branch of activeBranch, read on every packet without the lock
 
     public MediaStream(int index, String mediaType, PartySide partyA, RelayEndpoint endpointA,
                        RelayEndpoint endpointB, String advertisedAddress, Context context) {
@@ -89,6 +90,7 @@ public final class MediaStream {
     public synchronized PartySide branch(String tag) {
         PartySide side = branches.computeIfAbsent(tag, t -> new PartySide(t, index, mediaType));
         activeBranch = tag;
+        activeSide = side;
         return side;
     }
 
@@ -105,6 +107,7 @@ public final class MediaStream {
             for (String remaining : branches.keySet()) {
                 activeBranch = remaining;
             }
+            activeSide = activeBranch == null ? null : branches.get(activeBranch);
         }
         return removed;
     }
@@ -128,8 +131,8 @@ public final class MediaStream {
         return new Endpoint(advertisedAddress, endpoint.port());
     }
 
-    private synchronized PartySide active() {
-        return activeBranch == null ? null : branches.get(activeBranch);
+    private PartySide active() {
+        return activeSide;
     }
 
     // A packet from an answerer belongs to the branch latched on (or signalled from) its source, else to the active
@@ -142,7 +145,7 @@ public final class MediaStream {
                 }
             }
         }
-        return activeBranch == null ? null : branches.get(activeBranch);
+        return activeSide;
     }
 
     // The packets of one endpoint's sockets, on the session's event loop; the other endpoint is flushed after each
@@ -226,7 +229,23 @@ public final class MediaStream {
             observer.dropped(DropReason.MALFORMED);
             return false;
         }
-        PartySide.Admission admission = from.admit(source, rtcpSocket);
+        PartySide.Admission admission;
+        if (rtcp) {
+            admission = from.admit(source, rtcpSocket);
+        } else {
+            long millis = context.clock().millis();
+            admission = from.admitRtp(source, data.getUnsignedShort(at + 2), data.getUnsignedInt(at + 4),
+                    data.getUnsignedByte(at + 1) & 0x7F, length, System.nanoTime(), millis);
+            if (admission != PartySide.Admission.REFUSED) {
+                context.onActivity(millis);
+            }
+            if (admission == PartySide.Admission.LATCHED) {
+                observer.latched();
+                Endpoint sourceEndpoint = PartySide.endpoint(source);
+                context.emit(new MediaEvent.FirstPacket(context.callId(), from.tag(), index,
+                        Instant.ofEpochMilli(millis), sourceEndpoint, from.isSignalled(sourceEndpoint)));
+            }
+        }
         if (admission == PartySide.Admission.REFUSED) {
             from.countDrop();
             observer.dropped(DropReason.UNEXPECTED_SOURCE);
@@ -234,17 +253,6 @@ public final class MediaStream {
         }
         if (rtcp) {
             countRtcp(from, to, ByteBufUtil.getBytes(data));
-        } else {
-            Instant now = context.clock().instant();
-            if (admission == PartySide.Admission.LATCHED) {
-                observer.latched();
-                Endpoint sourceEndpoint = PartySide.endpoint(source);
-                context.emit(new MediaEvent.FirstPacket(context.callId(), from.tag(), index, now, sourceEndpoint,
-                        from.isSignalled(sourceEndpoint)));
-            }
-            from.countRtp(data.getUnsignedShort(at + 2), data.getUnsignedInt(at + 4),
-                    data.getUnsignedByte(at + 1) & 0x7F, length, System.nanoTime(), now);
-            context.onActivity();
         }
         InetSocketAddress target = to == null ? null : rtcp ? to.rtcpDestination() : to.rtpDestination();
         if (target == null) {

@@ -31,7 +31,7 @@ public final class PartySide {
     private final String mediaType;
     private Endpoint signalledRtp;
     private Endpoint signalledRtcp;
-    private boolean rtcpMux;
+    private volatile boolean rtcpMux;
     private boolean latchSignalledOnly;
     private Map<Integer, PayloadFormat> formats = Map.of();
     private Endpoint latchedRtp;
@@ -41,14 +41,14 @@ public final class PartySide {
     private InetSocketAddress signalledRtcpAddress;
     private InetSocketAddress latchedRtpAddress;
     private InetSocketAddress latchedRtcpAddress;
-    private InetSocketAddress rtpDestination;
-    private InetSocketAddress rtcpDestination;
+    private volatile InetSocketAddress rtpDestination; // read on every packet without the lock
+    private volatile InetSocketAddress rtcpDestination;
 
     private final ReceptionStatistics reception = new ReceptionStatistics();
     private long dropped;
     private int lastPayloadType = -1;
-    private Instant firstPacketAt;
-    private Instant lastPacketAt;
+    private long firstPacketMillis = -1;
+    private long lastPacketMillis = -1;
     private long reports;
     private ReceiverReport lastReport;
     private Duration roundTrip;
@@ -139,6 +139,18 @@ public final class PartySide {
         return Admission.LATCHED;
     }
 
+    /**
+     * {@link #admit} and, unless refused, {@link #countRtp}, under one lock acquisition: the RTP packet path.
+     */
+    public synchronized Admission admitRtp(InetSocketAddress source, int sequence, long timestamp, int payloadType,
+                                           int size, long arrivalNanos, long atMillis) {
+        Admission admission = admit(source, false);
+        if (admission != Admission.REFUSED) {
+            countRtp(sequence, timestamp, payloadType, size, arrivalNanos, atMillis);
+        }
+        return admission;
+    }
+
     /** The endpoint of a socket address, for statistics and events (allocates: not for every packet). */
     public static Endpoint endpoint(InetSocketAddress address) {
         return Endpoint.of(address.getAddress().getHostAddress(), address.getPort());
@@ -160,14 +172,14 @@ public final class PartySide {
 
     /** Counts an RTP packet the party sent. */
     public synchronized void countRtp(int sequence, long timestamp, int payloadType, int size, long arrivalNanos,
-                                      Instant at) {
+                                      long atMillis) {
         PayloadFormat format = formats.getOrDefault(payloadType, PayloadFormat.UNKNOWN);
         reception.onPacket(sequence, timestamp, arrivalNanos, format.clockRate(), size);
         lastPayloadType = payloadType;
-        if (firstPacketAt == null) {
-            firstPacketAt = at;
+        if (firstPacketMillis < 0) {
+            firstPacketMillis = atMillis;
         }
-        lastPacketAt = at;
+        lastPacketMillis = atMillis;
     }
 
     /**
@@ -201,17 +213,17 @@ public final class PartySide {
     }
 
     /** Where RTP for this party goes, as a socket address; null when there is no usable one. */
-    public synchronized InetSocketAddress rtpDestination() {
+    public InetSocketAddress rtpDestination() {
         return rtpDestination;
     }
 
     /** Where RTCP for this party goes (its RTP address with rtcp-mux), as a socket address; null when unusable. */
-    public synchronized InetSocketAddress rtcpDestination() {
+    public InetSocketAddress rtcpDestination() {
         return rtcpDestination;
     }
 
     /** True when the party multiplexes RTCP on its RTP port (RFC 5761). */
-    public synchronized boolean rtcpMux() {
+    public boolean rtcpMux() {
         return rtcpMux;
     }
 
@@ -227,6 +239,7 @@ public final class PartySide {
         }
         return new SideStats(tag, streamIndex, mediaType, local, signalledRtp, latchedRtp, codec, reception.packets(),
                 reception.bytes(), reception.lost(), dropped, reception.jitter(), rtcp, reception.mos(),
-                firstPacketAt, lastPacketAt);
+                firstPacketMillis < 0 ? null : Instant.ofEpochMilli(firstPacketMillis),
+                lastPacketMillis < 0 ? null : Instant.ofEpochMilli(lastPacketMillis));
     }
 }

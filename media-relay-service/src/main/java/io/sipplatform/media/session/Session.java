@@ -78,8 +78,10 @@ final class Session implements MediaStream.Context {
     }
 
     @Override
-    public void onActivity() {
-        lastActivityMillis = clock.millis();
+    public void onActivity(long millis) {
+        if (millis != lastActivityMillis) { // one volatile write per millisecond, not per packet
+            lastActivityMillis = millis;
+        }
     }
 
     @Override

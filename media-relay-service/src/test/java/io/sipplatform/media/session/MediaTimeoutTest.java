@@ -69,7 +69,7 @@ class MediaTimeoutTest {
     void mediaBeforeTheTimeoutPostponesIt() {
         Session s = session(Duration.ofSeconds(30));
         now = now.plusSeconds(20);
-        s.onActivity();
+        s.onActivity(now.toEpochMilli());
         timers.fire(); // t=30 s: only 10 s idle
         assertTrue(events.isEmpty());
         assertEquals(Duration.ofSeconds(20), timers.delay);
@@ -81,7 +81,7 @@ class MediaTimeoutTest {
     void mediaThatResumesAndStopsAgainIsReportedAgain() {
         Session s = session(Duration.ofSeconds(10));
         timers.fire();
-        s.onActivity();
+        s.onActivity(now.toEpochMilli());
         timers.fire();
         assertEquals(2, events.size());
     }
