@@ -43,6 +43,17 @@ def wait_ready(url, proc, seconds):
     return False
 
 
+def relay_command(cpu, jvm, ip, grpc_port, http_port, app):
+    """The relay pinned to {cpu}, media, gRPC and HTTP on {ip}, a port range for thousands of calls."""
+    return ["taskset", "-c", cpu, "java", *jvm.split(),
+            f"-Dmedia.bind-address={ip}", f"-Dmedia.advertised-address={ip}",
+            "-Dmedia.port-min=30000", "-Dmedia.port-max=50000", "-Dmedia.quarantine=1s",
+            f"-Dquarkus.grpc.server.host={ip}", f"-Dquarkus.grpc.server.port={grpc_port}",
+            f"-Dquarkus.http.host={ip}", f"-Dquarkus.http.port={http_port}",
+            "-Dquarkus.log.level=WARN", "-Dquarkus.log.category.\"io.sipplatform\".level=INFO",
+            "-jar", app]
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--ip", default="127.0.0.73", help="relay media, gRPC and HTTP address")
@@ -82,13 +93,7 @@ def main():
     jl = open(os.path.join(outdir, "runs.jsonl"), "w")
     for rep in range(1, a.repeat + 1):
         logf = open(os.path.join(outdir, f"relay-rep{rep}.log"), "w")
-        cmd = ["taskset", "-c", a.rtp_cpu, "java", *a.jvm.split(),
-               f"-Dmedia.bind-address={a.ip}", f"-Dmedia.advertised-address={a.ip}",
-               "-Dmedia.port-min=30000", "-Dmedia.port-max=50000", "-Dmedia.quarantine=1s",
-               f"-Dquarkus.grpc.server.host={a.ip}", f"-Dquarkus.grpc.server.port={a.grpc_port}",
-               f"-Dquarkus.http.host={a.ip}", f"-Dquarkus.http.port={a.http_port}",
-               "-Dquarkus.log.level=WARN", "-Dquarkus.log.category.\"io.sipplatform\".level=INFO",
-               "-jar", app]
+        cmd = relay_command(a.rtp_cpu, a.jvm, a.ip, a.grpc_port, a.http_port, app)
         relay = subprocess.Popen(cmd, stdout=logf, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
                                  preexec_fn=lambda: os.setpriority(os.PRIO_PROCESS, 0, a.nice))
         try:

@@ -32,6 +32,12 @@ final class Sdp {
                 "o=alice 1 " + version + " IN IP4 " + address));
     }
 
+    /** {@code body} put on hold the RFC 2543 way still common in trunks: c=0.0.0.0 and a=sendonly (RFC 3264 §8.4). */
+    static ByteString hold(ByteString body) {
+        return ByteString.copyFromUtf8(body.toStringUtf8().replace("c=IN IP4 127.0.0.1", "c=IN IP4 0.0.0.0")
+                .replace("a=sendrecv", "a=sendonly"));
+    }
+
     /** {@code body} offering only PCMU (a codec change for a re-offer). */
     static ByteString pcmuOnly(ByteString body) {
         return ByteString.copyFromUtf8(body.toStringUtf8().replace("RTP/AVP 0 8 101", "RTP/AVP 0")
