@@ -43,6 +43,16 @@ def wait_ready(url, proc, seconds):
     return False
 
 
+def stop(proc):
+    """Stops a relay started here by its PID: SIGTERM, then SIGKILL after 20 s."""
+    proc.send_signal(signal.SIGTERM)
+    try:
+        proc.wait(20)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait(5)
+
+
 def relay_command(cpu, jvm, ip, grpc_port, http_port, app):
     """The relay pinned to {cpu}, media, gRPC and HTTP on {ip}, a port range for thousands of calls."""
     return ["taskset", "-c", cpu, "java", *jvm.split(),
@@ -74,7 +84,7 @@ def main():
     ap.add_argument("--warmup-calls", type=int, default=500,
                     help="unrecorded steps after start so that the JIT has compiled the control and packet paths "
                          "(a long-running relay's state); 0: none")
-    ap.add_argument("--warmup-rounds", type=int, default=2)
+    ap.add_argument("--warmup-rounds", type=int, default=4)
     ap.add_argument("--warmup-duration", type=float, default=3)
     ap.add_argument("--label", default="media-relay", help="suffix of the result directory")
     a = ap.parse_args()
@@ -146,12 +156,7 @@ def main():
             results.append(best)
             results_lat.append(best_lat)
         finally:
-            relay.send_signal(signal.SIGTERM)
-            try:
-                relay.wait(20)
-            except subprocess.TimeoutExpired:
-                relay.kill()
-                relay.wait(5)
+            stop(relay)
             logf.close()
     jl.close()
     ok = [r for r in results if r]

@@ -7,7 +7,6 @@ usage: run_latency.py [--packets 4000] [--rounds 2]
 """
 import argparse
 import os
-import signal
 import subprocess
 import sys
 import time
@@ -15,15 +14,6 @@ import time
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 import relay_bench  # noqa: E402
-
-
-def stop(proc):
-    proc.send_signal(signal.SIGTERM)
-    try:
-        proc.wait(20)
-    except subprocess.TimeoutExpired:
-        proc.kill()
-        proc.wait(5)
 
 
 def probe(kind, addr, a):
@@ -54,7 +44,7 @@ def main():
             time.sleep(1.5)
             probe("rtpengine", "127.0.0.70:2223", a)
         finally:
-            stop(engine)
+            relay_bench.stop(engine)
         relay = subprocess.Popen(relay_bench.relay_command(a.rtp_cpu, "-Xms256m -Xmx512m", "127.0.0.73", 9013, 8093,
                                                            a.app),
                                  stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, preexec_fn=nice)
@@ -64,7 +54,7 @@ def main():
             probe("media-relay", "127.0.0.73:9013", a)  # cold: the JIT compiles the packet path meanwhile
             probe("media-relay", "127.0.0.73:9013", a)  # warm, as a relay that has run for a while
         finally:
-            stop(relay)
+            relay_bench.stop(relay)
 
 
 if __name__ == "__main__":
