@@ -1,6 +1,7 @@
 package io.sipplatform.media;
 
 import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
 import io.sipplatform.media.metrics.RelayMetrics;
 import io.sipplatform.media.relay.PortPool;
 import io.sipplatform.media.relay.VertxTimers;
@@ -11,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
+import org.jboss.logging.Logger;
 
 import java.time.InstantSource;
 import java.util.UUID;
@@ -18,6 +20,7 @@ import java.util.UUID;
 /** Builds the relay from configuration and exposes the drain switch on the management HTTP port. */
 @ApplicationScoped
 public class RelayWiring {
+    private static final Logger LOG = Logger.getLogger(RelayWiring.class);
 
     @Produces
     @Singleton
@@ -26,7 +29,7 @@ public class RelayWiring {
         PortPool ports = new PortPool(config.portMin(), config.portMax(), config.quarantine(), clock);
         Sessions sessions = new Sessions(vertx, ports, config.bindAddress(), config.advertisedAddress(),
                 config.mediaTimeout(), clock, new VertxTimers(vertx), metrics);
-        metrics.watch(sessions);
+        metrics.watch(sessions, vertx.isNativeTransportEnabled());
         return sessions;
     }
 
@@ -43,6 +46,17 @@ public class RelayWiring {
             sessions.drain(config.maxDrain());
             ctx.response().setStatusCode(202).end();
         });
+    }
+
+    // The transport decides the packet path's cost; say which one runs, and why epoll is missing.
+    void start(@Observes StartupEvent event, Vertx vertx) {
+        if (vertx.isNativeTransportEnabled()) {
+            LOG.info("RTP sockets use the native epoll transport");
+        } else {
+            Throwable cause = vertx.unavailableNativeTransportCause();
+            LOG.warnf("RTP sockets use the NIO transport: native epoll unavailable (%s)",
+                    cause == null ? "quarkus.vertx.prefer-native-transport=false" : cause.toString());
+        }
     }
 
     void stop(@Observes ShutdownEvent event, Sessions sessions) {

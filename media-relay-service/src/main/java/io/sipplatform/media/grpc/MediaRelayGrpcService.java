@@ -22,7 +22,6 @@ import io.sipplatform.proto.media.v1.OfferRequest;
 import io.sipplatform.proto.media.v1.OfferResponse;
 import io.sipplatform.proto.media.v1.QueryRequest;
 import io.sipplatform.proto.media.v1.QueryResponse;
-import io.sipplatform.proto.media.v1.RtcpMux;
 import io.sipplatform.proto.media.v1.WatchEventsRequest;
 import io.sipplatform.proto.media.v1.WatchEventsResponse;
 import io.sipplatform.sip.SipParseException;
@@ -85,11 +84,6 @@ public class MediaRelayGrpcService extends MediaRelayGrpc.MediaRelayImplBase {
                             Function<Anchored, T> mapping) {
         if (callId.isEmpty() || fromTag.isEmpty()) {
             response.onError(Status.INVALID_ARGUMENT.withDescription("call_id and from_tag are required")
-                    .asRuntimeException());
-            return;
-        }
-        if (flags.getRtcpMux() == RtcpMux.RTCP_MUX_OFFER || flags.getRtcpMux() == RtcpMux.RTCP_MUX_DEMUX) {
-            response.onError(Status.UNIMPLEMENTED.withDescription("only RTCP_MUX_PRESERVE is implemented")
                     .asRuntimeException());
             return;
         }

@@ -8,6 +8,7 @@ import io.sipplatform.media.relay.MediaEvent;
 import io.sipplatform.media.relay.SideStats;
 import io.sipplatform.media.session.Anchored;
 import io.sipplatform.media.session.MediaPolicy;
+import io.sipplatform.media.session.RtcpMuxMode;
 import io.sipplatform.proto.common.v1.SipOutcome;
 import io.sipplatform.proto.common.v1.SocketAddress;
 import io.sipplatform.proto.media.v1.FirstPacket;
@@ -30,7 +31,13 @@ final class ProtoMapping {
         java.time.Duration timeout = flags.hasMediaTimeout()
                 ? java.time.Duration.ofSeconds(flags.getMediaTimeout().getSeconds(), flags.getMediaTimeout().getNanos())
                 : null;
-        return new MediaPolicy(flags.getStripIce(), flags.getCodecAllowList(), flags.getLatchSignalledOnly(), timeout);
+        RtcpMuxMode mux = switch (flags.getRtcpMux()) {
+            case RTCP_MUX_OFFER -> RtcpMuxMode.OFFER;
+            case RTCP_MUX_DEMUX -> RtcpMuxMode.DEMUX;
+            default -> RtcpMuxMode.PRESERVE; // unspecified and values from newer callers
+        };
+        return new MediaPolicy(flags.getStripIce(), flags.getCodecAllowList(), flags.getLatchSignalledOnly(), timeout,
+                mux);
     }
 
     static RewrittenSdp rewritten(Anchored.Rewritten r, String relayId) {

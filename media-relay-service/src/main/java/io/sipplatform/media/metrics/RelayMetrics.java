@@ -38,8 +38,10 @@ public class RelayMetrics implements RelayObserver {
         }
     }
 
-    /** Registers the gauges that read {@code sessions}. */
-    public void watch(Sessions sessions) {
+    /** Registers the gauges that read {@code sessions}, and which transport the sockets use. */
+    public void watch(Sessions sessions, boolean nativeTransport) {
+        Gauge.builder("media.relay.native.transport", () -> nativeTransport ? 1 : 0)
+                .description("1 when the RTP sockets use native epoll, 0 for NIO").register(registry);
         Gauge.builder("media.relay.sessions", sessions, Sessions::size).description("Active sessions")
                 .register(registry);
         Gauge.builder("media.relay.ports.free", sessions, s -> 2.0 * s.ports().freePairs())

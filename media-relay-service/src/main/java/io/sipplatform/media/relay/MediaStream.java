@@ -1,10 +1,10 @@
 package io.sipplatform.media.relay;
 
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
 import io.sipplatform.media.quality.ReceiverReport;
-import io.vertx.core.buffer.Buffer;
-import io.vertx.core.datagram.DatagramPacket;
-import io.vertx.core.datagram.DatagramSocket;
 
+import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
@@ -30,8 +30,8 @@ public final class MediaStream {
         /** Telemetry. */
         RelayObserver observer();
 
-        /** An RTP packet arrived from either party. */
-        void onActivity();
+        /** An RTP packet arrived from either party at {@code millis} of the clock. */
+        void onActivity(long millis);
 
         /** Publishes an event. */
         void emit(MediaEvent event);
@@ -46,6 +46,7 @@ public final class MediaStream {
     private final Context context;
     private final String advertisedAddress;
     private String activeBranch;
+    private volatile PartySide activeSide; // the branch of activeBranch, read on every packet without the lock
 
     public MediaStream(int index, String mediaType, PartySide partyA, RelayEndpoint endpointA,
                        RelayEndpoint endpointB, String advertisedAddress, Context context) {
@@ -56,10 +57,8 @@ public final class MediaStream {
         this.endpointB = endpointB;
         this.advertisedAddress = advertisedAddress;
         this.context = context;
-        endpointA.rtp().handler(p -> fromA(p, false));
-        endpointA.rtcp().handler(p -> fromA(p, true));
-        endpointB.rtp().handler(p -> fromB(p, false));
-        endpointB.rtcp().handler(p -> fromB(p, true));
+        endpointA.receiver(new FromParty(true));
+        endpointB.receiver(new FromParty(false));
     }
 
     /** Index of the m= line. */
@@ -91,6 +90,7 @@ public final class MediaStream {
     public synchronized PartySide branch(String tag) {
         PartySide side = branches.computeIfAbsent(tag, t -> new PartySide(t, index, mediaType));
         activeBranch = tag;
+        activeSide = side;
         return side;
     }
 
@@ -107,6 +107,7 @@ public final class MediaStream {
             for (String remaining : branches.keySet()) {
                 activeBranch = remaining;
             }
+            activeSide = activeBranch == null ? null : branches.get(activeBranch);
         }
         return removed;
     }
@@ -130,39 +131,71 @@ public final class MediaStream {
         return new Endpoint(advertisedAddress, endpoint.port());
     }
 
-    private synchronized PartySide active() {
-        return activeBranch == null ? null : branches.get(activeBranch);
+    private PartySide active() {
+        return activeSide;
     }
 
     // A packet from an answerer belongs to the branch latched on (or signalled from) its source, else to the active
     // branch, which latches onto it if allowed.
-    private synchronized PartySide branchOf(Endpoint source, boolean rtcpSocket) {
-        for (PartySide side : branches.values()) {
-            if (side.owns(source, rtcpSocket)) {
-                return side;
+    private synchronized PartySide branchOf(InetSocketAddress source, boolean rtcpSocket) {
+        if (branches.size() > 1) {
+            for (PartySide side : branches.values()) {
+                if (side.owns(source, rtcpSocket)) {
+                    return side;
+                }
             }
         }
-        return activeBranch == null ? null : branches.get(activeBranch);
+        return activeSide;
     }
 
-    private void fromA(DatagramPacket packet, boolean rtcpSocket) {
-        Endpoint source = Endpoint.of(packet.sender().host(), packet.sender().port());
-        relay(partyA, active(), endpointB, packet.data(), source, rtcpSocket);
+    // The packets of one endpoint's sockets, on the session's event loop; the other endpoint is flushed after each
+    // read batch, so packets that arrived together leave together.
+    private final class FromParty implements RelayEndpoint.Receiver {
+        private final boolean fromA;
+
+        FromParty(boolean fromA) {
+            this.fromA = fromA;
+        }
+
+        @Override
+        public void receive(ByteBuf data, InetSocketAddress sender, boolean rtcpSocket) {
+            boolean forwarded = false;
+            try {
+                forwarded = fromA ? fromA(data, sender, rtcpSocket) : fromB(data, sender, rtcpSocket);
+            } finally {
+                if (!forwarded) {
+                    data.release();
+                }
+            }
+        }
+
+        @Override
+        public void readComplete() {
+            (fromA ? endpointB : endpointA).flush();
+        }
+
+        @Override
+        public void failed(Throwable cause) {
+            context.observer().dropped(DropReason.SEND_FAILED);
+        }
     }
 
-    private void fromB(DatagramPacket packet, boolean rtcpSocket) {
-        Endpoint source = Endpoint.of(packet.sender().host(), packet.sender().port());
+    private boolean fromA(ByteBuf data, InetSocketAddress source, boolean rtcpSocket) {
+        return relay(partyA, active(), endpointB, data, source, rtcpSocket);
+    }
+
+    private boolean fromB(ByteBuf data, InetSocketAddress source, boolean rtcpSocket) {
         PartySide from = branchOf(source, rtcpSocket);
         if (from == null) {
             context.observer().dropped(DropReason.NO_DESTINATION);
-            return;
+            return false;
         }
         if (from != active()) {
             from.countDrop();
             context.observer().dropped(DropReason.INACTIVE_BRANCH);
-            return;
+            return false;
         }
-        relay(from, partyA, endpointA, packet.data(), source, rtcpSocket);
+        return relay(from, partyA, endpointA, data, source, rtcpSocket);
     }
 
     // RFC 3550 §6.4.1 round trip, measured between relay and reporter: the reporter echoes (LSR) the SR the relay
@@ -183,42 +216,52 @@ public final class MediaStream {
         }
     }
 
-    private void relay(PartySide from, PartySide to, RelayEndpoint out, Buffer data, Endpoint source,
-                       boolean rtcpSocket) {
+    // Returns true when the packet was handed to a socket (which then owns the buffer).
+    private boolean relay(PartySide from, PartySide to, RelayEndpoint out, ByteBuf data, InetSocketAddress source,
+                          boolean rtcpSocket) {
         RelayObserver observer = context.observer();
-        // RFC 5761 §4: on a multiplexed port, payload types 192-223 in the second byte are RTCP.
-        boolean rtcp = rtcpSocket || data.length() >= 2 && ReceiverReport.isRtcp(data.getByte(1));
-        if (data.length() < (rtcp ? 8 : 12) || (data.getUnsignedByte(0) >>> 6) != 2) { // RFC 3550 §5.1, §6.4
+        int at = data.readerIndex();
+        int length = data.readableBytes();
+        // RFC 5761 §4: on a multiplexed port, payload types 64-95 (second byte 192-223 with the marker) are RTCP.
+        boolean rtcp = rtcpSocket || length >= 2 && ReceiverReport.isRtcp(data.getByte(at + 1));
+        if (length < (rtcp ? 8 : 12) || (data.getUnsignedByte(at) >>> 6) != 2) { // RFC 3550 §5.1, §6.4
             from.countDrop();
             observer.dropped(DropReason.MALFORMED);
-            return;
+            return false;
         }
-        PartySide.Admission admission = from.admit(source, rtcpSocket);
+        PartySide.Admission admission;
+        if (rtcp) {
+            admission = from.admit(source, rtcpSocket);
+        } else {
+            long millis = context.clock().millis();
+            admission = from.admitRtp(source, data.getUnsignedShort(at + 2), data.getUnsignedInt(at + 4),
+                    data.getUnsignedByte(at + 1) & 0x7F, length, System.nanoTime(), millis);
+            if (admission != PartySide.Admission.REFUSED) {
+                context.onActivity(millis);
+            }
+            if (admission == PartySide.Admission.LATCHED) {
+                observer.latched();
+                Endpoint sourceEndpoint = PartySide.endpoint(source);
+                context.emit(new MediaEvent.FirstPacket(context.callId(), from.tag(), index,
+                        Instant.ofEpochMilli(millis), sourceEndpoint, from.isSignalled(sourceEndpoint)));
+            }
+        }
         if (admission == PartySide.Admission.REFUSED) {
             from.countDrop();
             observer.dropped(DropReason.UNEXPECTED_SOURCE);
-            return;
+            return false;
         }
         if (rtcp) {
-            countRtcp(from, to, data.getBytes());
-        } else {
-            Instant now = context.clock().instant();
-            if (admission == PartySide.Admission.LATCHED) {
-                observer.latched();
-                context.emit(new MediaEvent.FirstPacket(context.callId(), from.tag(), index, now, source,
-                        from.isSignalled(source)));
-            }
-            from.countRtp(data.getUnsignedShort(2), data.getUnsignedInt(4), data.getUnsignedByte(1) & 0x7F,
-                    data.length(), System.nanoTime(), now);
-            context.onActivity();
+            countRtcp(from, to, ByteBufUtil.getBytes(data));
         }
-        Endpoint target = to == null ? null : rtcp ? to.rtcpTarget() : to.rtpTarget();
+        InetSocketAddress target = to == null ? null : rtcp ? to.rtcpDestination() : to.rtpDestination();
         if (target == null) {
             observer.dropped(DropReason.NO_DESTINATION);
-            return;
+            return false;
         }
-        DatagramSocket socket = rtcp && !to.rtcpMux() ? out.rtcp() : out.rtp();
-        socket.send(data, target.port(), target.host()).onFailure(e -> observer.dropped(DropReason.SEND_FAILED));
+        // muxed RTCP leaves from the RTP socket, separate RTCP from the RTCP socket (symmetric either way)
+        out.send(rtcp && !to.rtcpMux(), data, target);
         observer.relayed(rtcp);
+        return true;
     }
 }

@@ -1,8 +1,12 @@
 package io.sipplatform.media.relay;
 
+import io.netty.util.NetUtil;
 import io.sipplatform.media.quality.ReceiverReport;
 import io.sipplatform.media.quality.ReceptionStatistics;
 
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -27,17 +31,24 @@ public final class PartySide {
     private final String mediaType;
     private Endpoint signalledRtp;
     private Endpoint signalledRtcp;
-    private boolean rtcpMux;
+    private volatile boolean rtcpMux;
     private boolean latchSignalledOnly;
     private Map<Integer, PayloadFormat> formats = Map.of();
     private Endpoint latchedRtp;
     private Endpoint latchedRtcp;
+    // The same addresses as socket addresses, so the packet path compares and sends without allocating.
+    private InetSocketAddress signalledRtpAddress;
+    private InetSocketAddress signalledRtcpAddress;
+    private InetSocketAddress latchedRtpAddress;
+    private InetSocketAddress latchedRtcpAddress;
+    private volatile InetSocketAddress rtpDestination; // read on every packet without the lock
+    private volatile InetSocketAddress rtcpDestination;
 
     private final ReceptionStatistics reception = new ReceptionStatistics();
     private long dropped;
     private int lastPayloadType = -1;
-    private Instant firstPacketAt;
-    private Instant lastPacketAt;
+    private long firstPacketMillis = -1;
+    private long lastPacketMillis = -1;
     private long reports;
     private ReceiverReport lastReport;
     private Duration roundTrip;
@@ -64,39 +75,94 @@ public final class PartySide {
         if (!rtp.equals(signalledRtp)) {
             latchedRtp = null;
             latchedRtcp = null;
+            latchedRtpAddress = null;
+            latchedRtcpAddress = null;
         }
         signalledRtp = rtp;
         signalledRtcp = rtcp;
+        signalledRtpAddress = socketAddress(rtp);
+        signalledRtcpAddress = socketAddress(rtcp);
         rtcpMux = mux;
         formats = Map.copyOf(payloads);
         latchSignalledOnly = signalledOnly;
+        refreshDestinations();
+    }
+
+    // Only IP literals: a host name in c= is never resolved (that would block the event loop); such a party gets
+    // media once it has sent some and is latched.
+    private static InetSocketAddress socketAddress(Endpoint endpoint) {
+        byte[] literal = endpoint.unusable() ? null : NetUtil.createByteArrayFromIpAddressString(endpoint.host());
+        if (literal == null) {
+            return null;
+        }
+        try {
+            return new InetSocketAddress(InetAddress.getByAddress(literal), endpoint.port());
+        } catch (UnknownHostException e) {
+            return null;
+        }
+    }
+
+    private void refreshDestinations() {
+        rtpDestination = latchedRtpAddress != null ? latchedRtpAddress : signalledRtpAddress;
+        InetSocketAddress separate = latchedRtcpAddress != null ? latchedRtcpAddress : signalledRtcpAddress;
+        rtcpDestination = rtcpMux ? rtpDestination : separate;
+    }
+
+    /**
+     * Settles rtcp-mux for this party as the answer it received says (RFC 8035: the answer decides for both
+     * directions); until then an offerer's own a=rtcp-mux counts.
+     */
+    public synchronized void settleRtcpMux(boolean mux) {
+        rtcpMux = mux;
+        refreshDestinations();
     }
 
     /** Symmetric latching: the first packet's source becomes the party's address (only the signalled one if asked). */
-    public synchronized Admission admit(Endpoint source, boolean rtcpSocket) {
-        Endpoint latched = rtcpSocket ? latchedRtcp : latchedRtp;
+    public synchronized Admission admit(InetSocketAddress source, boolean rtcpSocket) {
+        InetSocketAddress latched = rtcpSocket ? latchedRtcpAddress : latchedRtpAddress;
         if (latched != null) {
             return latched.equals(source) ? Admission.ACCEPTED : Admission.REFUSED;
         }
-        Endpoint signalled = rtcpSocket ? signalledRtcp : signalledRtp;
+        InetSocketAddress signalled = rtcpSocket ? signalledRtcpAddress : signalledRtpAddress;
         if (latchSignalledOnly && !source.equals(signalled)) {
             return Admission.REFUSED;
         }
+        Endpoint endpoint = endpoint(source);
         if (rtcpSocket) {
-            latchedRtcp = source;
+            latchedRtcp = endpoint;
+            latchedRtcpAddress = source;
         } else {
-            latchedRtp = source;
+            latchedRtp = endpoint;
+            latchedRtpAddress = source;
         }
+        refreshDestinations();
         return Admission.LATCHED;
     }
 
+    /**
+     * {@link #admit} and, unless refused, {@link #countRtp}, under one lock acquisition: the RTP packet path.
+     */
+    public synchronized Admission admitRtp(InetSocketAddress source, int sequence, long timestamp, int payloadType,
+                                           int size, long arrivalNanos, long atMillis) {
+        Admission admission = admit(source, false);
+        if (admission != Admission.REFUSED) {
+            countRtp(sequence, timestamp, payloadType, size, arrivalNanos, atMillis);
+        }
+        return admission;
+    }
+
+    /** The endpoint of a socket address, for statistics and events (allocates: not for every packet). */
+    public static Endpoint endpoint(InetSocketAddress address) {
+        return Endpoint.of(address.getAddress().getHostAddress(), address.getPort());
+    }
+
     /** True when packets from {@code source} on that socket are this party's: latched, or signalled and unlatched. */
-    public synchronized boolean owns(Endpoint source, boolean rtcpSocket) {
-        Endpoint latched = rtcpSocket ? latchedRtcp : latchedRtp;
+    public synchronized boolean owns(InetSocketAddress source, boolean rtcpSocket) {
+        InetSocketAddress latched = rtcpSocket ? latchedRtcpAddress : latchedRtpAddress;
         if (latched != null) {
             return latched.equals(source);
         }
-        return source.equals(rtcpSocket ? signalledRtcp : signalledRtp);
+        return source.equals(rtcpSocket ? signalledRtcpAddress : signalledRtpAddress);
     }
 
     /** Whether {@code source} equals the signalled RTP address. */
@@ -106,14 +172,14 @@ public final class PartySide {
 
     /** Counts an RTP packet the party sent. */
     public synchronized void countRtp(int sequence, long timestamp, int payloadType, int size, long arrivalNanos,
-                                      Instant at) {
+                                      long atMillis) {
         PayloadFormat format = formats.getOrDefault(payloadType, PayloadFormat.UNKNOWN);
         reception.onPacket(sequence, timestamp, arrivalNanos, format.clockRate(), size);
         lastPayloadType = payloadType;
-        if (firstPacketAt == null) {
-            firstPacketAt = at;
+        if (firstPacketMillis < 0) {
+            firstPacketMillis = atMillis;
         }
-        lastPacketAt = at;
+        lastPacketMillis = atMillis;
     }
 
     /**
@@ -146,23 +212,18 @@ public final class PartySide {
         dropped++;
     }
 
-    /** Where RTP for this party goes: the latched source, else the signalled address; null when unusable. */
-    public synchronized Endpoint rtpTarget() {
-        Endpoint target = latchedRtp != null ? latchedRtp : signalledRtp;
-        return target == null || target.unusable() ? null : target;
+    /** Where RTP for this party goes, as a socket address; null when there is no usable one. */
+    public InetSocketAddress rtpDestination() {
+        return rtpDestination;
     }
 
-    /** Where RTCP for this party goes: its RTP address with rtcp-mux, else the latched or signalled RTCP address. */
-    public synchronized Endpoint rtcpTarget() {
-        if (rtcpMux) {
-            return rtpTarget();
-        }
-        Endpoint target = latchedRtcp != null ? latchedRtcp : signalledRtcp;
-        return target == null || target.unusable() ? null : target;
+    /** Where RTCP for this party goes (its RTP address with rtcp-mux), as a socket address; null when unusable. */
+    public InetSocketAddress rtcpDestination() {
+        return rtcpDestination;
     }
 
     /** True when the party multiplexes RTCP on its RTP port (RFC 5761). */
-    public synchronized boolean rtcpMux() {
+    public boolean rtcpMux() {
         return rtcpMux;
     }
 
@@ -178,6 +239,7 @@ public final class PartySide {
         }
         return new SideStats(tag, streamIndex, mediaType, local, signalledRtp, latchedRtp, codec, reception.packets(),
                 reception.bytes(), reception.lost(), dropped, reception.jitter(), rtcp, reception.mos(),
-                firstPacketAt, lastPacketAt);
+                firstPacketMillis < 0 ? null : Instant.ofEpochMilli(firstPacketMillis),
+                lastPacketMillis < 0 ? null : Instant.ofEpochMilli(lastPacketMillis));
     }
 }

@@ -1,47 +1,158 @@
 package io.sipplatform.media.relay;
 
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.ChannelPromise;
+import io.netty.channel.EventLoop;
+import io.netty.channel.socket.DatagramChannel;
+import io.netty.channel.socket.DatagramPacket;
+import io.netty.channel.socket.InternetProtocolFamily;
+import io.netty.util.NetUtil;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
-import io.vertx.core.datagram.DatagramSocket;
-import io.vertx.core.datagram.DatagramSocketOptions;
+import io.vertx.core.impl.VertxInternal;
+
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
 
 /**
  * The relay's two sockets facing one party in one stream: RTP on an even port, RTCP on the next (RFC 3550 §11).
  * The party sends to them and the relay sends to the party from them, so NATs see one flow each way.
+ *
+ * <p>The packet path is plain Netty on one of Vert.x's event loops, with Vert.x's transport (native epoll where it
+ * loads, else NIO). A received datagram's buffer is forwarded as it is (no copy) and writes are flushed once per
+ * read batch. Every socket of a session lives on the same event loop, so relaying never hands a packet to another
+ * thread.
  */
 public final class RelayEndpoint {
-    private final DatagramSocket rtp;
-    private final DatagramSocket rtcp;
-    private final int port;
+    /** Socket receive buffer: about a second of a video stream, several of a G.711 one. */
+    static final int RECEIVE_BUFFER_BYTES = 256 * 1024;
 
-    private RelayEndpoint(DatagramSocket rtp, DatagramSocket rtcp, int port) {
+    /** Takes the packets of both sockets of an endpoint on its event loop. */
+    public interface Receiver {
+        /** A datagram arrived; the receiver owns {@code data} and must release or forward it. */
+        void receive(ByteBuf data, InetSocketAddress sender, boolean rtcpSocket);
+
+        /** A read batch of either socket ended: flush what was written meanwhile. */
+        void readComplete();
+
+        /** A socket reported a failure, e.g. a send that did not go out. */
+        void failed(Throwable cause);
+    }
+
+    private final Channel rtp;
+    private final Channel rtcp;
+    private final int port;
+    private final Inbound rtpInbound;
+    private final Inbound rtcpInbound;
+    private boolean rtpPending; // written, not flushed; event-loop confined
+    private boolean rtcpPending;
+
+    private RelayEndpoint(Channel rtp, Channel rtcp, int port, Inbound rtpInbound, Inbound rtcpInbound) {
         this.rtp = rtp;
         this.rtcp = rtcp;
         this.port = port;
+        this.rtpInbound = rtpInbound;
+        this.rtcpInbound = rtcpInbound;
     }
 
-    /** Binds both sockets of the pair at {@code evenPort}; fails (closing what was bound) when either is taken. */
-    public static Future<RelayEndpoint> bind(Vertx vertx, String bindAddress, int evenPort) {
-        DatagramSocketOptions options = new DatagramSocketOptions().setReceiveBufferSize(256 * 1024);
-        DatagramSocket rtp = vertx.createDatagramSocket(options);
-        DatagramSocket rtcp = vertx.createDatagramSocket(options);
-        return rtp.listen(evenPort, bindAddress)
-                .compose(r -> rtcp.listen(evenPort + 1, bindAddress))
-                .map(r -> new RelayEndpoint(rtp, rtcp, evenPort))
-                .onFailure(e -> {
+    /**
+     * Binds both sockets of the pair at {@code evenPort} on {@code loop}; fails (closing what was bound) when either
+     * is taken or {@code bindAddress} is not an IP literal.
+     */
+    public static Future<RelayEndpoint> bind(Vertx vertx, EventLoop loop, String bindAddress, int evenPort) {
+        InetAddress address;
+        try {
+            byte[] literal = NetUtil.createByteArrayFromIpAddressString(bindAddress);
+            if (literal == null) {
+                return Future.failedFuture(new IllegalArgumentException("bind address is not an IP literal"));
+            }
+            address = InetAddress.getByAddress(literal);
+        } catch (UnknownHostException e) {
+            return Future.failedFuture(e);
+        }
+        Inbound rtpInbound = new Inbound(false);
+        Inbound rtcpInbound = new Inbound(true);
+        Promise<RelayEndpoint> bound = Promise.promise();
+        open(vertx, loop, new InetSocketAddress(address, evenPort), rtpInbound).addListener(r -> {
+            if (!r.isSuccess()) {
+                bound.fail(r.cause());
+                return;
+            }
+            Channel rtp = ((ChannelFuture) r).channel();
+            open(vertx, loop, new InetSocketAddress(address, evenPort + 1), rtcpInbound).addListener(c -> {
+                if (c.isSuccess()) {
+                    bound.complete(new RelayEndpoint(rtp, ((ChannelFuture) c).channel(), evenPort, rtpInbound,
+                            rtcpInbound));
+                } else {
                     rtp.close();
-                    rtcp.close();
-                });
+                    bound.fail(c.cause());
+                }
+            });
+        });
+        return bound.future();
     }
 
-    /** The RTP socket. */
-    public DatagramSocket rtp() {
-        return rtp;
+    private static ChannelFuture open(Vertx vertx, EventLoop loop, InetSocketAddress local, Inbound inbound) {
+        DatagramChannel channel = ((VertxInternal) vertx).transport().datagramChannel(
+                local.getAddress() instanceof Inet6Address ? InternetProtocolFamily.IPv6
+                        : InternetProtocolFamily.IPv4);
+        channel.config().setOption(ChannelOption.SO_RCVBUF, RECEIVE_BUFFER_BYTES);
+        channel.pipeline().addLast(inbound);
+        ChannelFuture registered = loop.register(channel);
+        ChannelPromise result = channel.newPromise();
+        registered.addListener(r -> {
+            if (!r.isSuccess()) {
+                channel.close();
+                result.setFailure(r.cause());
+                return;
+            }
+            channel.bind(local).addListener(b -> {
+                if (b.isSuccess()) {
+                    result.setSuccess();
+                } else {
+                    channel.close();
+                    result.setFailure(b.cause());
+                }
+            });
+        });
+        return result;
     }
 
-    /** The RTCP socket. */
-    public DatagramSocket rtcp() {
-        return rtcp;
+    /** Hands the packets of both sockets to {@code receiver} from now on; earlier ones were dropped. */
+    public void receiver(Receiver receiver) {
+        rtpInbound.receiver = receiver;
+        rtcpInbound.receiver = receiver;
+    }
+
+    /** Queues {@code data} (now owned by the socket) to {@code target} from the RTP or the RTCP socket. */
+    public void send(boolean fromRtcpSocket, ByteBuf data, InetSocketAddress target) {
+        Channel channel = fromRtcpSocket ? rtcp : rtp;
+        channel.write(new DatagramPacket(data, target), channel.voidPromise());
+        if (fromRtcpSocket) {
+            rtcpPending = true;
+        } else {
+            rtpPending = true;
+        }
+    }
+
+    /** Sends what {@link #send} queued. Called on the event loop at the end of a read batch. */
+    public void flush() {
+        if (rtpPending) {
+            rtpPending = false;
+            rtp.flush();
+        }
+        if (rtcpPending) {
+            rtcpPending = false;
+            rtcp.flush();
+        }
     }
 
     /** The even (RTP) port. */
@@ -51,6 +162,45 @@ public final class RelayEndpoint {
 
     /** Closes both sockets. */
     public Future<Void> close() {
-        return Future.join(rtp.close(), rtcp.close()).mapEmpty();
+        Promise<Void> closed = Promise.promise();
+        rtp.close().addListener(r -> rtcp.close().addListener(c -> closed.tryComplete()));
+        return closed.future();
+    }
+
+    // Datagrams in, failures (including those of voidPromise writes) to the receiver.
+    private static final class Inbound extends ChannelInboundHandlerAdapter {
+        private final boolean rtcpSocket;
+        private volatile Receiver receiver;
+
+        Inbound(boolean rtcpSocket) {
+            this.rtcpSocket = rtcpSocket;
+        }
+
+        @Override
+        public void channelRead(ChannelHandlerContext ctx, Object msg) {
+            DatagramPacket packet = (DatagramPacket) msg;
+            Receiver r = receiver;
+            if (r == null) {
+                packet.release(); // before the stream exists: nobody to relay to
+                return;
+            }
+            r.receive(packet.content(), packet.sender(), rtcpSocket);
+        }
+
+        @Override
+        public void channelReadComplete(ChannelHandlerContext ctx) {
+            Receiver r = receiver;
+            if (r != null) {
+                r.readComplete();
+            }
+        }
+
+        @Override
+        public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+            Receiver r = receiver;
+            if (r != null) {
+                r.failed(cause);
+            }
+        }
     }
 }

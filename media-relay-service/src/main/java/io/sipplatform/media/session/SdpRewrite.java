@@ -4,10 +4,13 @@ import io.sipplatform.media.relay.Endpoint;
 import io.sipplatform.media.relay.PayloadFormat;
 import io.sipplatform.sip.sdp.Connection;
 import io.sipplatform.sip.sdp.MediaDescription;
+import io.sipplatform.sip.sdp.Origin;
 import io.sipplatform.sip.sdp.RtpMap;
 import io.sipplatform.sip.sdp.Rtcp;
+import io.sipplatform.sip.sdp.SdpLine;
 import io.sipplatform.sip.sdp.SessionDescription;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -31,6 +34,8 @@ public final class SdpRewrite {
             return new Signalled(Endpoint.of(publicIp, rtp.port()), newRtcp, rtcpMux, formats);
         }
     }
+
+    private static final SdpLine RTCP_MUX = new SdpLine('a', "rtcp-mux");
 
     private SdpRewrite() {
     }
@@ -103,30 +108,84 @@ public final class SdpRewrite {
     }
 
     /**
-     * The SDP pointing at the relay: every c= at {@code address}, each anchored m= line at its relay RTP port with
-     * a=rtcp (the RTP port itself with rtcp-mux, RFC 5761 §5.1.3, else the next port), streams without a port
-     * refused with port 0. Crypto lines and everything else pass through unchanged.
+     * The relay ports written into one m= line.
+     *
+     * @param rtpPort  the relay's even RTP port
+     * @param rtcpPort the relay port written into a=rtcp: the RTP port when the line ends up muxed, else the odd one
+     * @param rtcpMux  whether the line carries a=rtcp-mux (RFC 5761 §5.1.1)
      */
-    public static SessionDescription rewrite(SessionDescription sdp, String address, Map<Integer, Integer> rtpPorts,
+    public record Anchor(int rtpPort, int rtcpPort, boolean rtcpMux) {
+    }
+
+    /**
+     * The SDP pointing at the relay: every c= at {@code address}, each anchored m= line at its relay RTP port with
+     * a=rtcp and with a=rtcp-mux present or not as its anchor says, streams without an anchor refused with port 0.
+     * Crypto lines and everything else pass through unchanged.
+     */
+    public static SessionDescription rewrite(SessionDescription sdp, String address, Map<Integer, Anchor> anchors,
                                              boolean stripIce) {
         SessionDescription out = stripIce ? sdp.withoutIce() : sdp;
         out = out.withConnectionAddress(address);
+        boolean muxChanged = false;
         for (int i = 0; i < out.media().size(); i++) {
             MediaDescription m = out.media().get(i);
-            Integer port = rtpPorts.get(i);
-            if (port == null) {
+            Anchor anchor = anchors.get(i);
+            if (anchor == null) {
                 if (!m.isDisabled()) {
                     out = out.withMedia(i, m.withPort(0));
                 }
                 continue;
             }
-            out = out.withMedia(i, m.withPort(port).withRtcp(new Rtcp(rtcpPort(m, port), null)));
+            out = out.withMedia(i, m.withPort(anchor.rtpPort()).withRtcp(new Rtcp(anchor.rtcpPort(), null)));
+            muxChanged |= m.rtcpMux() != anchor.rtcpMux();
         }
-        return out;
+        return muxChanged ? withRtcpMux(out, anchors) : out;
     }
 
-    /** The relay RTCP port advertised for a stream at {@code rtpPort}. */
-    public static int rtcpPort(MediaDescription m, int rtpPort) {
-        return m.rtcpMux() ? rtpPort : rtpPort + 1;
+    // The SDP model has no a=rtcp-mux setter: the lines are edited and parsed again (control plane only).
+    private static SessionDescription withRtcpMux(SessionDescription sdp, Map<Integer, Anchor> anchors) {
+        StringBuilder text = new StringBuilder(512);
+        appendLines(text, sdp.sessionLines());
+        for (int i = 0; i < sdp.media().size(); i++) {
+            MediaDescription m = sdp.media().get(i);
+            Anchor anchor = anchors.get(i);
+            List<SdpLine> lines = new ArrayList<>(m.lines());
+            if (anchor != null && anchor.rtcpMux() != m.rtcpMux()) {
+                lines.removeIf(SdpRewrite::isRtcpMux);
+                if (anchor.rtcpMux()) {
+                    lines.add(RTCP_MUX);
+                }
+            }
+            appendLines(text, lines);
+        }
+        return SessionDescription.parse(text.toString());
+    }
+
+    /** {@code sdp} with its o= line replaced by {@code origin} (topology hiding, RFC 3264 §8 versions). */
+    public static SessionDescription withOrigin(SessionDescription sdp, Origin origin) {
+        List<SdpLine> session = new ArrayList<>(sdp.sessionLines());
+        session.set(1, new SdpLine('o', origin.toString())); // RFC 8866 §9: o= follows v=
+        StringBuilder text = new StringBuilder(512);
+        appendLines(text, session);
+        sdp.media().forEach(m -> appendLines(text, m.lines()));
+        return SessionDescription.parse(text.toString());
+    }
+
+    /** The SDP's lines except o=, serialised: what decides whether a rewritten SDP changed (RFC 3264 §8). */
+    public static String withoutOrigin(SessionDescription sdp) {
+        StringBuilder text = new StringBuilder(512);
+        appendLines(text, sdp.sessionLines().subList(2, sdp.sessionLines().size()));
+        sdp.media().forEach(m -> appendLines(text, m.lines()));
+        return text.toString();
+    }
+
+    private static boolean isRtcpMux(SdpLine line) {
+        return line.type() == 'a' && line.value().equals("rtcp-mux");
+    }
+
+    private static void appendLines(StringBuilder out, List<SdpLine> lines) {
+        for (SdpLine line : lines) {
+            out.append(line).append("\r\n");
+        }
     }
 }

@@ -1,5 +1,6 @@
 package io.sipplatform.media.session;
 
+import io.netty.channel.EventLoop;
 import io.sipplatform.media.relay.MediaEvent;
 import io.sipplatform.media.relay.MediaStream;
 import io.sipplatform.media.relay.RelayObserver;
@@ -10,8 +11,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
@@ -22,6 +25,11 @@ import java.util.function.Consumer;
  * a volatile timestamp.
  */
 final class Session implements MediaStream.Context {
+    /** What the latest offer of one m= line said about rtcp-mux, kept for its answer. */
+    record MuxOffer(boolean offererMux, RtcpMuxMode mode) {
+        static final MuxOffer NONE = new MuxOffer(false, RtcpMuxMode.PRESERVE);
+    }
+
     private final String callId;
     private final String tagA;
     private final Instant createdAt;
@@ -31,6 +39,9 @@ final class Session implements MediaStream.Context {
     private final Timers timers;
     private final List<MediaStream> streams = new CopyOnWriteArrayList<>();
     private final Set<String> branchTags = new LinkedHashSet<>();
+    private final Map<Integer, MuxOffer> muxOffers = new HashMap<>();
+    private final OriginVersions origins = new OriginVersions();
+    private final EventLoop eventLoop;
     private volatile long lastActivityMillis;
     private long reportedIdleSince = -1;
     private Duration mediaTimeout;
@@ -38,7 +49,8 @@ final class Session implements MediaStream.Context {
     private boolean ended;
 
     Session(String callId, String tagA, InstantSource clock, RelayObserver observer, Consumer<MediaEvent> events,
-            Timers timers, Duration mediaTimeout) {
+            Timers timers, Duration mediaTimeout, EventLoop eventLoop) {
+        this.eventLoop = eventLoop;
         this.callId = callId;
         this.tagA = tagA;
         this.clock = clock;
@@ -66,13 +78,20 @@ final class Session implements MediaStream.Context {
     }
 
     @Override
-    public void onActivity() {
-        lastActivityMillis = clock.millis();
+    public void onActivity(long millis) {
+        if (millis != lastActivityMillis) { // one volatile write per millisecond, not per packet
+            lastActivityMillis = millis;
+        }
     }
 
     @Override
     public void emit(MediaEvent event) {
         events.accept(event);
+    }
+
+    /** The event loop all sockets of this session live on. */
+    EventLoop eventLoop() {
+        return eventLoop;
     }
 
     String tagA() {
@@ -85,6 +104,20 @@ final class Session implements MediaStream.Context {
 
     Set<String> branchTags() {
         return branchTags;
+    }
+
+    /** The o= sequences of this session's directions. */
+    OriginVersions origins() {
+        return origins;
+    }
+
+    void offered(int index, MuxOffer offer) {
+        muxOffers.put(index, offer);
+    }
+
+    /** What the latest offer of m= line {@code index} said about rtcp-mux; no mux when none was seen. */
+    MuxOffer offered(int index) {
+        return muxOffers.getOrDefault(index, MuxOffer.NONE);
     }
 
     /** The stream of m= line {@code index}, or null when it is not anchored. */

@@ -10,6 +10,7 @@ import io.sipplatform.media.relay.SideStats;
 import io.sipplatform.media.relay.Timers;
 import io.sipplatform.sip.sdp.MediaDescription;
 import io.sipplatform.sip.sdp.SessionDescription;
+import io.netty.channel.EventLoop;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 
@@ -88,8 +89,10 @@ public final class Sessions {
                 if (draining) {
                     return Future.failedFuture(new Draining());
                 }
+                // every socket of a session on one event loop: relaying never crosses threads
                 session = new Session(c.callId(), c.fromTag(), clock, observer, this::publish, timers,
-                        c.policy().mediaTimeout() != null ? c.policy().mediaTimeout() : defaultTimeout);
+                        c.policy().mediaTimeout() != null ? c.policy().mediaTimeout() : defaultTimeout,
+                        vertx.nettyEventLoopGroup().next());
                 created = true;
                 role = Role.A;
             } else if (session.tagA().equals(c.fromTag())) {
@@ -116,7 +119,7 @@ public final class Sessions {
         boolean isNew = created;
         List<Future<RelayEndpoint>> binds = new ArrayList<>();
         for (int port : allocated) {
-            binds.add(bind(port, BIND_ATTEMPTS));
+            binds.add(bind(s.eventLoop(), port, BIND_ATTEMPTS));
         }
         return Future.join(new ArrayList<>(binds)).transform(done -> {
             if (done.failed()) {
@@ -152,7 +155,8 @@ public final class Sessions {
                 } else if (c.policy().mediaTimeout() != null) {
                     s.startTimeout(c.policy().mediaTimeout());
                 }
-                return Future.succeededFuture(apply(s, sdp, c, role == Role.A ? null : c.fromTag(), role != Role.A));
+                return Future.succeededFuture(apply(s, sdp, c, role == Role.A ? null : c.fromTag(), role != Role.A,
+                        true));
             }
         });
     }
@@ -171,19 +175,20 @@ public final class Sessions {
             if (s != null && s.tagA().equals(c.fromTag()) && !c.toTag().isEmpty()) {
                 s.branchTags().add(c.toTag());
                 // the answer goes to A: it carries the ports A sends to
-                return Future.succeededFuture(apply(s, sdp, c, c.toTag(), true));
+                return Future.succeededFuture(apply(s, sdp, c, c.toTag(), true, false));
             }
             if (s != null && s.branchTags().contains(c.fromTag()) && s.tagA().equals(c.toTag())) {
-                return Future.succeededFuture(apply(s, sdp, c, null, false));
+                return Future.succeededFuture(apply(s, sdp, c, null, false, false));
             }
             return Future.succeededFuture(new Anchored.Rejected(481, "Call Leg/Transaction Does Not Exist"));
         }
     }
 
-    // Records what the SDP's sender signalled (branchTag null: party A) and rewrites it with the ports of the
-    // endpoint facing its receiver (towardA: the receiver is A).
-    private Anchored apply(Session s, SessionDescription sdp, SdpCommand c, String branchTag, boolean towardA) {
-        Map<Integer, Integer> rtpPorts = new HashMap<>();
+    // Records what the SDP's sender signalled (senderBranch null: party A) and rewrites it with the ports of the
+    // endpoint facing its receiver (towardA: the receiver is A). An answer also settles rtcp-mux for the offerer.
+    private Anchored apply(Session s, SessionDescription sdp, SdpCommand c, String senderBranch, boolean towardA,
+                           boolean offer) {
+        Map<Integer, SdpRewrite.Anchor> anchors = new HashMap<>();
         List<Anchored.Allocation> allocations = new ArrayList<>();
         for (int i = 0; i < sdp.media().size(); i++) {
             MediaDescription m = sdp.media().get(i);
@@ -192,21 +197,38 @@ public final class Sessions {
                 allocations.add(new Anchored.Allocation(i, m.type(), advertisedAddress, 0, 0));
                 continue;
             }
-            PartySide side = branchTag == null ? stream.partyA() : stream.branch(branchTag);
+            PartySide side = senderBranch == null ? stream.partyA() : stream.branch(senderBranch);
             SdpRewrite.Signalled sig = SdpRewrite.signalled(sdp, i);
             if (!c.policy().latchSignalledOnly() && !c.signallingSource().isEmpty()) {
                 sig = sig.behindNat(c.signallingSource());
             }
+            // RFC 5761 §5.1.3: an offerer muxes from its offer on; the answer decides for good (RFC 8035).
             side.signal(sig.rtp(), sig.rtcp(), sig.rtcpMux(), sig.formats(), c.policy().latchSignalledOnly());
+            boolean mux;
+            if (offer) {
+                mux = c.policy().rtcpMux().offerToReceiver(sig.rtcpMux());
+                s.offered(i, new Session.MuxOffer(sig.rtcpMux(), c.policy().rtcpMux()));
+            } else {
+                Session.MuxOffer offered = s.offered(i);
+                mux = offered.mode().answerToOfferer(offered.offererMux(), sig.rtcpMux());
+                PartySide offerer = towardA ? stream.partyA() : stream.existingBranch(c.fromTag());
+                if (offerer != null) {
+                    offerer.settleRtcpMux(mux);
+                }
+            }
             int port = (towardA ? stream.endpointA() : stream.endpointB()).port();
-            rtpPorts.put(i, port);
-            allocations.add(new Anchored.Allocation(i, m.type(), advertisedAddress, port,
-                    SdpRewrite.rtcpPort(m, port)));
+            // an offer with mux names the odd port for an answerer that declines it (RFC 5761 §5.1.3)
+            int rtcpPort = mux && !offer ? port : port + 1;
+            anchors.put(i, new SdpRewrite.Anchor(port, rtcpPort, mux));
+            allocations.add(new Anchored.Allocation(i, m.type(), advertisedAddress, port, rtcpPort));
         }
-        if (branchTag != null) {
-            s.branchTags().add(branchTag);
+        if (senderBranch != null) {
+            s.branchTags().add(senderBranch);
         }
-        SessionDescription out = SdpRewrite.rewrite(sdp, advertisedAddress, rtpPorts, c.policy().stripIce());
+        SessionDescription out = SdpRewrite.rewrite(sdp, advertisedAddress, anchors, c.policy().stripIce());
+        String direction = (senderBranch == null ? "A" : "branch " + senderBranch) + (towardA ? " to A" : " to B");
+        out = SdpRewrite.withOrigin(out,
+                s.origins().next(direction, sdp.origin(), SdpRewrite.withoutOrigin(out), advertisedAddress));
         return new Anchored.Rewritten(out, allocations);
     }
 
@@ -310,14 +332,14 @@ public final class Sessions {
         endpoint.close().onComplete(done -> ports.release(endpoint.port()));
     }
 
-    private Future<RelayEndpoint> bind(int port, int attemptsLeft) {
-        return RelayEndpoint.bind(vertx, bindAddress, port).recover(e -> {
+    private Future<RelayEndpoint> bind(EventLoop loop, int port, int attemptsLeft) {
+        return RelayEndpoint.bind(vertx, loop, bindAddress, port).recover(e -> {
             ports.release(port);
             List<Integer> next = attemptsLeft > 1 ? ports.allocate(1) : null;
             if (next == null) {
                 return Future.failedFuture(new PortsExhausted(1));
             }
-            return bind(next.get(0), attemptsLeft - 1);
+            return bind(loop, next.get(0), attemptsLeft - 1);
         });
     }
 

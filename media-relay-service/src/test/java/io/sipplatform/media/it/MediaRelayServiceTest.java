@@ -23,6 +23,7 @@ import io.sipplatform.proto.media.v1.QueryResponse;
 import io.sipplatform.proto.media.v1.StreamStats;
 import io.sipplatform.proto.media.v1.WatchEventsRequest;
 import io.sipplatform.proto.media.v1.WatchEventsResponse;
+import io.sipplatform.sip.sdp.Direction;
 import io.sipplatform.sip.sdp.MediaDescription;
 import io.sipplatform.sip.sdp.SessionDescription;
 import org.junit.jupiter.api.Test;
@@ -47,14 +48,13 @@ class MediaRelayServiceTest {
     io.grpc.Channel channel;
 
     /** One call: caller A and callee B, each with an RTP and an RTCP socket. */
-    final class Call implements AutoCloseable {
-        final String callId = "call-" + UUID.randomUUID();
-        final UdpPeer aRtp = new UdpPeer();
-        final UdpPeer aRtcp = new UdpPeer();
-        final UdpPeer bRtp = new UdpPeer();
-        final UdpPeer bRtcp = new UdpPeer();
+    final class Call extends CallPeers {
         int relayForA;
         int relayForB;
+
+        Call() {
+            super(relay, "call-");
+        }
 
         Call establish(MediaFlags flags) {
             OfferResponse offer = offer("a-tag", "", aRtp, aRtcp, flags);
@@ -74,17 +74,13 @@ class MediaRelayServiceTest {
                     .setSdp(Sdp.audio(rtp.port(), rtcp.port())).build());
         }
 
-        StreamStats side(List<StreamStats> stats, String tag) {
-            return stats.stream().filter(s -> s.getTag().equals(tag)).findFirst().orElseThrow();
+        /** The statistics of party {@code tag} as Query reports them now. */
+        StreamStats queried(String tag) {
+            return side(relay.query(QueryRequest.newBuilder().setCallId(callId).build()).getStreamsList(), tag);
         }
 
-        @Override
-        public void close() {
-            relay.delete(DeleteRequest.newBuilder().setCallId(callId).build());
-            aRtp.close();
-            aRtcp.close();
-            bRtp.close();
-            bRtcp.close();
+        StreamStats side(List<StreamStats> stats, String tag) {
+            return stats.stream().filter(s -> s.getTag().equals(tag)).findFirst().orElseThrow();
         }
     }
 
@@ -172,8 +168,7 @@ class MediaRelayServiceTest {
             assertRelayed(fromB, natted.receive(WAIT_MS), call.relayForA);
             assertNull(call.aRtp.receive(SILENCE_MS), "the signalled port gets nothing once latched");
 
-            StreamStats a = call.side(relay.query(QueryRequest.newBuilder().setCallId(call.callId).build())
-                    .getStreamsList(), "a-tag");
+            StreamStats a = call.queried("a-tag");
             assertEquals(natted.port(), a.getLatched().getPort());
             assertEquals(call.aRtp.port(), a.getSignalled().getPort());
         }
@@ -188,8 +183,7 @@ class MediaRelayServiceTest {
             byte[] fromA = UdpPeer.rtp(0, 2, 320, 0xA);
             call.aRtp.send(fromA, call.relayForA);
             assertRelayed(fromA, call.bRtp.receive(WAIT_MS), call.relayForB);
-            StreamStats a = call.side(relay.query(QueryRequest.newBuilder().setCallId(call.callId).build())
-                    .getStreamsList(), "a-tag");
+            StreamStats a = call.queried("a-tag");
             assertEquals(1, a.getPacketsDropped());
         }
     }
@@ -204,8 +198,7 @@ class MediaRelayServiceTest {
             call.bRtcp.send(back, call.relayForB + 1);
             assertRelayed(back, call.aRtcp.receive(WAIT_MS), call.relayForA + 1);
 
-            StreamStats a = call.side(relay.query(QueryRequest.newBuilder().setCallId(call.callId).build())
-                    .getStreamsList(), "a-tag");
+            StreamStats a = call.queried("a-tag");
             assertEquals(1, a.getRtcp().getReports());
             assertEquals(26, a.getRtcp().getFractionLost());
         }
@@ -221,8 +214,7 @@ class MediaRelayServiceTest {
             call.bRtcp.send(rr, call.relayForB + 1);
             assertRelayed(rr, call.aRtcp.receive(WAIT_MS), call.relayForA + 1);
 
-            StreamStats b = call.side(relay.query(QueryRequest.newBuilder().setCallId(call.callId).build())
-                    .getStreamsList(), "b-tag");
+            StreamStats b = call.queried("b-tag");
             assertTrue(b.getRtcp().hasRoundTripDelay());
             assertTrue(b.getRtcp().getRoundTripDelay().getSeconds() < 2);
         }
@@ -243,6 +235,32 @@ class MediaRelayServiceTest {
             byte[] fromB = UdpPeer.rtp(0, 9, 1440, 0xB);
             call.bRtp.send(fromB, call.relayForB);
             assertRelayed(fromB, newRtp.receive(WAIT_MS), call.relayForA);
+        }
+    }
+
+    @Test
+    void holdWithTheUnspecifiedAddressStopsMediaToTheHolderUntilResumed() {
+        try (Call call = new Call().establish(MediaFlags.getDefaultInstance())) {
+            call.aRtp.send(UdpPeer.rtp(0, 1, 160, 0xA), call.relayForA); // A latched
+            assertNotNull(call.bRtp.receive(WAIT_MS));
+
+            OfferResponse hold = relay.offer(OfferRequest.newBuilder().setCallId(call.callId).setFromTag("a-tag")
+                    .setToTag("b-tag").setSdp(Sdp.hold(call.a())).build());
+            SessionDescription toB = Sdp.parse(hold.getRewritten().getSdp());
+            assertEquals("127.0.0.1", toB.connection().host(), "the relay stays the media address");
+            assertEquals(Direction.SENDONLY, toB.media().get(0).direction());
+            call.answer("b-tag", call.bRtp, call.bRtcp);
+            call.bRtp.send(UdpPeer.rtp(0, 1, 160, 0xB), call.relayForB);
+            assertNull(call.aRtp.receive(SILENCE_MS), "nothing to a party holding with c=0.0.0.0");
+
+            relay.offer(OfferRequest.newBuilder().setCallId(call.callId).setFromTag("a-tag").setToTag("b-tag")
+                    .setSdp(call.a()).build());
+            call.answer("b-tag", call.bRtp, call.bRtcp);
+            byte[] resumed = UdpPeer.rtp(0, 2, 320, 0xB);
+            call.bRtp.send(resumed, call.relayForB);
+            assertRelayed(resumed, call.aRtp.receive(WAIT_MS), call.relayForA);
+            StreamStats b = call.queried("b-tag");
+            assertEquals(2, b.getPackets());
         }
     }
 

@@ -11,6 +11,7 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import io.sipplatform.proto.media.v1.AnswerRequest;
 import io.sipplatform.proto.media.v1.DeleteRequest;
 import io.sipplatform.proto.media.v1.MediaRelayGrpc;
 import io.sipplatform.proto.media.v1.OfferRequest;
@@ -23,16 +24,19 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Map;
 
-/** A range of two pairs (one stream) with a long quarantine: exhaustion, quarantine, readiness and drain. */
+/**
+ * A range of four pairs (two streams) with a long quarantine: exhaustion, quarantine, readiness, transport and drain
+ * (no new sessions, existing ones keep relaying).
+ */
 @QuarkusTest
 @TestProfile(PortRangeExhaustionTest.TinyRange.class)
 class PortRangeExhaustionTest {
 
-    /** Two pairs, an hour of quarantine. */
+    /** Four pairs, an hour of quarantine. */
     public static final class TinyRange implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("media.port-min", "31400", "media.port-max", "31403", "media.quarantine", "1h");
+            return Map.of("media.port-min", "31400", "media.port-max", "31407", "media.quarantine", "1h");
         }
     }
 
@@ -63,23 +67,36 @@ class PortRangeExhaustionTest {
     }
 
     @Test
-    void fullRangeIsExhaustedUntilQuarantineEndsAndDrainRefusesNewSessions() throws Exception {
+    void fullRangeIsExhaustedUntilQuarantineEndsAndDrainRefusesNewSessionsButKeepsRelaying() throws Exception {
         assertEquals(200, get("/q/health/ready"));
+        // this machine (Linux x86_64) loads the native transport; elsewhere the relay falls back to NIO
+        assertTrue(body("/q/health/ready").contains("\"transport\": \"epoll\""));
+        assertTrue(body("/q/metrics").contains("media_relay_native_transport 1.0"));
 
-        assertTrue(relay.offer(offer("first")).hasRewritten());
-        assertEquals(503, get("/q/health/ready"), "no free pair left: not ready");
-        assertEquals(Status.Code.RESOURCE_EXHAUSTED, failure("second"));
+        try (CallPeers kept = new CallPeers(relay, "kept-")) {
+            int relayForB = Sdp.parse(relay.offer(OfferRequest.newBuilder().setCallId(kept.callId).setFromTag("a")
+                    .setSdp(kept.a()).build()).getRewritten().getSdp()).media().get(0).port();
+            int relayForA = Sdp.parse(relay.answer(AnswerRequest.newBuilder().setCallId(kept.callId).setFromTag("a")
+                    .setToTag("b").setSdp(kept.b()).build()).getRewritten().getSdp()).media().get(0).port();
+            assertTrue(relay.offer(offer("first")).hasRewritten());
+            assertEquals(503, get("/q/health/ready"), "no free pair left: not ready");
+            assertEquals(Status.Code.RESOURCE_EXHAUSTED, failure("second"));
 
-        assertTrue(relay.delete(DeleteRequest.newBuilder().setCallId("first").build()).getFound());
-        assertEquals(Status.Code.RESOURCE_EXHAUSTED, failure("third"), "released pairs rest in quarantine");
-        String metrics = body("/q/metrics");
-        assertTrue(metrics.contains("media_relay_ports_quarantined 4.0"), metrics);
-        assertTrue(metrics.contains("media_relay_sessions 0.0"), metrics);
+            assertTrue(relay.delete(DeleteRequest.newBuilder().setCallId("first").build()).getFound());
+            assertEquals(Status.Code.RESOURCE_EXHAUSTED, failure("third"), "released pairs rest in quarantine");
+            String metrics = body("/q/metrics");
+            assertTrue(metrics.contains("media_relay_ports_quarantined 4.0"), metrics);
+            assertTrue(metrics.contains("media_relay_sessions 1.0"), metrics);
 
-        HttpResponse<Void> drain = http.send(HttpRequest.newBuilder(base.resolve("/relay/drain"))
-                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.discarding());
-        assertEquals(202, drain.statusCode());
-        assertEquals(Status.Code.UNAVAILABLE, failure("fourth"));
-        assertTrue(body("/q/health/ready").contains("\"draining\": true"));
+            HttpResponse<Void> drain = http.send(HttpRequest.newBuilder(base.resolve("/relay/drain"))
+                    .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.discarding());
+            assertEquals(202, drain.statusCode());
+            assertEquals(Status.Code.UNAVAILABLE, failure("fourth"));
+            assertTrue(body("/q/health/ready").contains("\"draining\": true"));
+
+            byte[] media = UdpPeer.rtp(0, 1, 160, 0xA);
+            kept.aRtp.send(media, relayForA);
+            MediaRelayServiceTest.assertRelayed(media, kept.bRtp.receive(2000), relayForB);
+        }
     }
 }

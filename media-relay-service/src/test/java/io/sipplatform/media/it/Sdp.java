@@ -21,6 +21,29 @@ final class Sdp {
                 .replace("{rtcp}", Integer.toString(rtcp)));
     }
 
+    /** {@code body} with a=rtcp-mux added to its (last, audio) m= line (RFC 5761 §5.1.1). */
+    static ByteString muxed(ByteString body) {
+        return body.concat(ByteString.copyFromUtf8("a=rtcp-mux\r\n"));
+    }
+
+    /** {@code body} with the template's o= line replaced by one at {@code address} with {@code version}. */
+    static ByteString origin(ByteString body, String address, int version) {
+        return ByteString.copyFromUtf8(body.toStringUtf8().replace("o=- 1 1 IN IP4 127.0.0.1",
+                "o=alice 1 " + version + " IN IP4 " + address));
+    }
+
+    /** {@code body} put on hold the RFC 2543 way still common in trunks: c=0.0.0.0 and a=sendonly (RFC 3264 §8.4). */
+    static ByteString hold(ByteString body) {
+        return ByteString.copyFromUtf8(body.toStringUtf8().replace("c=IN IP4 127.0.0.1", "c=IN IP4 0.0.0.0")
+                .replace("a=sendrecv", "a=sendonly"));
+    }
+
+    /** {@code body} offering only PCMU (a codec change for a re-offer). */
+    static ByteString pcmuOnly(ByteString body) {
+        return ByteString.copyFromUtf8(body.toStringUtf8().replace("RTP/AVP 0 8 101", "RTP/AVP 0")
+                .replace("a=rtpmap:8 PCMA/8000\r\n", "").replace("a=rtpmap:101 telephone-event/8000\r\n", ""));
+    }
+
     static SessionDescription parse(ByteString body) {
         return SessionDescription.parse(body.toByteArray());
     }

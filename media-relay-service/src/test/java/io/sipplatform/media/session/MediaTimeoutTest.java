@@ -46,7 +46,7 @@ class MediaTimeoutTest {
     private final StepTimers timers = new StepTimers();
 
     private Session session(Duration timeout) {
-        Session s = new Session("call-1", "a-tag", clock, RelayObserver.NONE, events::add, timers, timeout);
+        Session s = new Session("call-1", "a-tag", clock, RelayObserver.NONE, events::add, timers, timeout, null);
         s.startTimeout(null);
         return s;
     }
@@ -69,7 +69,7 @@ class MediaTimeoutTest {
     void mediaBeforeTheTimeoutPostponesIt() {
         Session s = session(Duration.ofSeconds(30));
         now = now.plusSeconds(20);
-        s.onActivity();
+        s.onActivity(now.toEpochMilli());
         timers.fire(); // t=30 s: only 10 s idle
         assertTrue(events.isEmpty());
         assertEquals(Duration.ofSeconds(20), timers.delay);
@@ -81,7 +81,7 @@ class MediaTimeoutTest {
     void mediaThatResumesAndStopsAgainIsReportedAgain() {
         Session s = session(Duration.ofSeconds(10));
         timers.fire();
-        s.onActivity();
+        s.onActivity(now.toEpochMilli());
         timers.fire();
         assertEquals(2, events.size());
     }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.sipplatform.media.relay.Endpoint;
 import io.sipplatform.media.relay.PayloadFormat;
 import io.sipplatform.sip.sdp.MediaDescription;
+import io.sipplatform.sip.sdp.Origin;
 import io.sipplatform.sip.sdp.SessionDescription;
 import org.junit.jupiter.api.Test;
 
@@ -29,7 +30,7 @@ class SdpRewriteTest {
     @Test
     void offerPointsAtTheRelayWithCryptoKeptAndIceGone() {
         SessionDescription offer = fixture("offer-audio-srtp-ice.sdp");
-        SessionDescription out = SdpRewrite.rewrite(offer, "203.0.113.5", Map.of(0, 30000), true);
+        SessionDescription out = SdpRewrite.rewrite(offer, "203.0.113.5", Map.of(0, new SdpRewrite.Anchor(30000, 30001, false)), true);
         MediaDescription audio = out.media().get(0);
         assertEquals("203.0.113.5", out.connection().host());
         assertEquals(30000, audio.port());
@@ -44,19 +45,42 @@ class SdpRewriteTest {
     @Test
     void iceStaysWhenNotAskedToStrip() {
         SessionDescription out = SdpRewrite.rewrite(fixture("offer-audio-srtp-ice.sdp"), "203.0.113.5",
-                Map.of(0, 30000), false);
+                Map.of(0, new SdpRewrite.Anchor(30000, 30001, false)), false);
         assertEquals(1, out.media().get(0).attributes("candidate").size());
     }
 
     @Test
     void rtcpMuxAdvertisesRtcpOnTheRtpPortAndRefusedStreamsStayRefused() {
         SessionDescription answer = fixture("answer-mux-video-refused.sdp");
-        SessionDescription out = SdpRewrite.rewrite(answer, "203.0.113.5", Map.of(0, 30010), true);
+        SessionDescription out = SdpRewrite.rewrite(answer, "203.0.113.5", Map.of(0, new SdpRewrite.Anchor(30010, 30010, true)), true);
         assertEquals(30010, out.media().get(0).port());
         assertEquals(30010, out.media().get(0).rtcp().port());
         assertTrue(out.media().get(0).rtcpMux());
         assertEquals(0, out.media().get(1).port());
         assertEquals("203.0.113.5", out.media().get(0).connection().host());
+    }
+
+    @Test
+    void rtcpMuxIsAddedOrRemovedAsTheAnchorSays() {
+        SessionDescription withMux = SdpRewrite.rewrite(fixture("answer-mux-video-refused.sdp"), "203.0.113.5",
+                Map.of(0, new SdpRewrite.Anchor(30010, 30011, false)), true);
+        assertFalse(withMux.media().get(0).rtcpMux());
+        assertEquals(30011, withMux.media().get(0).rtcp().port());
+        SessionDescription without = SdpRewrite.rewrite(fixture("offer-audio-srtp-ice.sdp"), "203.0.113.5",
+                Map.of(0, new SdpRewrite.Anchor(30000, 30001, true)), true);
+        assertTrue(without.media().get(0).rtcpMux());
+        assertEquals(1, without.media().get(0).attributes("rtcp-mux").size());
+        assertEquals(fixture("offer-audio-srtp-ice.sdp").media().get(0).cryptos(), without.media().get(0).cryptos());
+    }
+
+    @Test
+    void originIsReplacedAndTheRestIsKept() {
+        SessionDescription offer = fixture("offer-audio-srtp-ice.sdp");
+        Origin relay = new Origin("alice", "2890844526", "2890844527", "IN", "IP4", "203.0.113.5");
+        SessionDescription out = SdpRewrite.withOrigin(offer, relay);
+        assertEquals(relay, out.origin());
+        assertEquals(SdpRewrite.withoutOrigin(offer), SdpRewrite.withoutOrigin(out));
+        assertFalse(SdpRewrite.withoutOrigin(offer).contains("o="));
     }
 
     @Test

@@ -1,0 +1,175 @@
+#!/usr/bin/env python3
+"""media-relay-service relay capacity on ONE core, measured like the rtpengine reference (rtp_bench.py).
+
+Starts media-relay-service (target/quarkus-app) pinned to CPU --rtp-cpu (default 1), the reference generator
+through relay_load.py pinned to CPU --gen-cpu (default 0), and steps the number of concurrent calls (2 RTP
+streams each, 50 pps, 172-byte packets) until loss >= --max-loss. For every step: loss, relay CPU (cores, all JVM
+threads: event loops, GC, JIT), relay latency. Stops the relay by its PID. Same output layout as the reference:
+results/<stamp>-media-relay/runs.jsonl and summary.json.
+
+usage: relay_bench.py [--calls 250,500,...] [--duration 20] [--repeat 3] [--max-loss 0.01]
+Only 127.0.0.0/8 addresses are used (127.0.0.73 for the relay, 127.0.0.71-72 for the generator).
+"""
+import argparse
+import json
+import os
+import signal
+import statistics
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.abspath(os.path.join(HERE, "..", ".."))
+REFERENCE = os.environ.get("RTP_REFERENCE_DIR", "/work/shared/bench/rtpengine/rtp")
+sys.path.insert(0, REFERENCE)
+from rtp_bench import tree_cpu, udp_free  # noqa: E402  (the reference's CPU accounting)
+
+
+def wait_ready(url, proc, seconds):
+    deadline = time.time() + seconds
+    while time.time() < deadline:
+        if proc.poll() is not None:
+            return False
+        try:
+            with urllib.request.urlopen(url, timeout=1) as r:
+                if r.status == 200:
+                    return True
+        except (urllib.error.URLError, OSError):
+            pass
+        time.sleep(0.5)
+    return False
+
+
+def stop(proc):
+    """Stops a relay started here by its PID: SIGTERM, then SIGKILL after 20 s."""
+    proc.send_signal(signal.SIGTERM)
+    try:
+        proc.wait(20)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait(5)
+
+
+def relay_command(cpu, jvm, ip, grpc_port, http_port, app):
+    """The relay pinned to {cpu}, media, gRPC and HTTP on {ip}, a port range for thousands of calls."""
+    return ["taskset", "-c", cpu, "java", *jvm.split(),
+            f"-Dmedia.bind-address={ip}", f"-Dmedia.advertised-address={ip}",
+            "-Dmedia.port-min=30000", "-Dmedia.port-max=50000", "-Dmedia.quarantine=1s",
+            f"-Dquarkus.grpc.server.host={ip}", f"-Dquarkus.grpc.server.port={grpc_port}",
+            f"-Dquarkus.http.host={ip}", f"-Dquarkus.http.port={http_port}",
+            "-Dquarkus.log.level=WARN", "-Dquarkus.log.category.\"io.sipplatform\".level=INFO",
+            "-jar", app]
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--ip", default="127.0.0.73", help="relay media, gRPC and HTTP address")
+    ap.add_argument("--grpc-port", type=int, default=9013)
+    ap.add_argument("--http-port", type=int, default=8093)
+    ap.add_argument("--calls", default="250,500,750,1000,1250,1500")
+    ap.add_argument("--duration", type=float, default=20)
+    ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--rtp-cpu", default="1")
+    ap.add_argument("--gen-cpu", default="0")
+    ap.add_argument("--nice", type=int, default=-10)
+    ap.add_argument("--max-loss", type=float, default=0.01, help="percent")
+    ap.add_argument("--max-p99-us", type=float, default=20000)
+    ap.add_argument("--jvm", default="-Xms256m -Xmx512m", help="JVM options of the relay")
+    ap.add_argument("--out", default=os.path.join(HERE, "results"))
+    ap.add_argument("--app", default=os.path.join(ROOT, "media-relay-service", "target", "quarkus-app",
+                                                  "quarkus-run.jar"), help="the relay's quarkus-run.jar")
+    ap.add_argument("--warmup-calls", type=int, default=500,
+                    help="unrecorded steps after start so that the JIT has compiled the control and packet paths "
+                         "(a long-running relay's state); 0: none")
+    ap.add_argument("--warmup-rounds", type=int, default=4)
+    ap.add_argument("--warmup-duration", type=float, default=3)
+    ap.add_argument("--label", default="media-relay", help="suffix of the result directory")
+    a = ap.parse_args()
+    app = a.app
+    if not os.path.exists(app):
+        sys.exit(f"{app} missing: ./mvnw package -pl media-relay-service -DskipTests")
+    if not a.ip.startswith("127."):
+        sys.exit("loopback only")
+    if not udp_free(a.ip, a.grpc_port):
+        sys.exit(f"{a.ip}:{a.grpc_port} in use")
+    stamp = time.strftime("%Y%m%d-%H%M%S")
+    outdir = os.path.abspath(os.path.join(a.out, f"{stamp}-{a.label}"))
+    os.makedirs(outdir, exist_ok=True)
+    steps = [int(x) for x in a.calls.split(",")]
+    results, results_lat = [], []
+    jl = open(os.path.join(outdir, "runs.jsonl"), "w")
+    for rep in range(1, a.repeat + 1):
+        logf = open(os.path.join(outdir, f"relay-rep{rep}.log"), "w")
+        cmd = relay_command(a.rtp_cpu, a.jvm, a.ip, a.grpc_port, a.http_port, app)
+        relay = subprocess.Popen(cmd, stdout=logf, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
+                                 preexec_fn=lambda: os.setpriority(os.PRIO_PROCESS, 0, a.nice))
+        try:
+            if not wait_ready(f"http://{a.ip}:{a.http_port}/q/health/ready", relay, 90):
+                sys.exit(f"relay not ready, see {logf.name}")
+            with urllib.request.urlopen(f"http://{a.ip}:{a.http_port}/q/health/ready", timeout=2) as r:
+                health = json.loads(r.read())
+            transport = next((c["data"].get("transport") for c in health["checks"] if c["name"] == "media-relay"),
+                             None)
+            for _ in range(a.warmup_rounds if a.warmup_calls > 0 else 0):
+                subprocess.run(["taskset", "-c", a.gen_cpu, sys.executable, os.path.join(HERE, "relay_load.py"),
+                                "--ng", f"{a.ip}:{a.grpc_port}", "--calls", str(a.warmup_calls),
+                                "--duration", str(a.warmup_duration)],
+                               capture_output=True, text=True, timeout=a.warmup_duration + 180)
+                time.sleep(2)
+            best, best_lat = None, None
+            for n in steps:
+                c0, t0 = tree_cpu(relay.pid), time.time()
+                g = subprocess.run(["taskset", "-c", a.gen_cpu, sys.executable, os.path.join(HERE, "relay_load.py"),
+                                    "--ng", f"{a.ip}:{a.grpc_port}", "--calls", str(n),
+                                    "--duration", str(a.duration)],
+                                   capture_output=True, text=True, timeout=a.duration + 180,
+                                   preexec_fn=lambda: os.setpriority(os.PRIO_PROCESS, 0, a.nice))
+                c1, t1 = tree_cpu(relay.pid), time.time()
+                try:
+                    r = json.loads(g.stdout.strip().splitlines()[-1])
+                except (ValueError, IndexError):
+                    r = {"error": g.stderr[-2000:]}
+                r["rep"] = rep
+                r["transport"] = transport
+                r["relay_cpu_s"] = round(c1 - c0, 2)
+                r["relay_cores"] = round((c1 - c0) / (t1 - t0), 3)   # incl. setup/teardown, like the reference
+                r["time"] = time.strftime("%Y-%m-%dT%H:%M:%S")
+                ok = r.get("loss_pct") is not None and r["loss_pct"] < a.max_loss and r.get("late_slices", 1e9) < 50
+                r["pass_loss"] = ok
+                r["pass_loss_and_latency"] = bool(ok and (r.get("latency_us", {}).get("p99") or 1e12) < a.max_p99_us)
+                if r["pass_loss_and_latency"]:
+                    best_lat = r
+                jl.write(json.dumps(r) + "\n")
+                jl.flush()
+                print(f"rep {rep} calls {n:5d} streams {2 * n:5d} pps {r.get('offered_pps')} loss {r.get('loss_pct')}% "
+                      f"relay {r['relay_cores']} cores ({transport})  latency p50/p99 "
+                      f"{r.get('latency_us', {}).get('p50')}/{r.get('latency_us', {}).get('p99')} us  "
+                      f"gen-late-slices {r.get('late_slices')}  {'PASS' if ok else 'FAIL'}", flush=True)
+                if ok:
+                    best = r
+                else:
+                    break
+                time.sleep(2)
+            results.append(best)
+            results_lat.append(best_lat)
+        finally:
+            stop(relay)
+            logf.close()
+    jl.close()
+    ok = [r for r in results if r]
+    okl = [r for r in results_lat if r]
+    summ = {"date": time.strftime("%Y-%m-%d"), "cmd": " ".join(sys.argv), "repeats": a.repeat,
+            "max_streams_passing": [r["streams"] for r in ok],
+            "median_max_streams": statistics.median([r["streams"] for r in ok]) if ok else None,
+            "relay_cores_at_max": [r["relay_cores"] for r in ok],
+            "max_streams_loss_and_p99": [r["streams"] for r in okl],
+            "median_max_streams_loss_and_p99": statistics.median([r["streams"] for r in okl]) if okl else None}
+    json.dump(summ, open(os.path.join(outdir, "summary.json"), "w"), indent=1)
+    print(json.dumps(summ))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# rtpengine (Debian, userspace forwarding, 1 thread on CPU 1) and media-relay-service (JVM pinned to CPU 1) in one
+# run, both driven by the reference generator (rtp_load.py, CPU 0): concurrent G.711 calls (2 streams x 50 pps x
+# 172 B), loss threshold MAX_LOSS percent. The two alternate, one repetition each at a time, so that both meet the
+# same background load on a shared machine. Prints the side-by-side table of all runs in OUT (compare.py).
+# Needs: rtpengine (apt-get install rtpengine-daemon), media-relay-service packaged
+# (./mvnw package -pl media-relay-service -DskipTests). Loopback only (127.0.0.70-73).
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+reference="${RTP_REFERENCE_DIR:-/work/shared/bench/rtpengine}"
+out="${OUT:-$here/results}"
+calls="${CALLS:-250,500,750,1000,1250,1500}"
+duration="${DURATION:-20}"
+repeat="${REPEAT:-3}"
+max_loss="${MAX_LOSS:-0.01}"
+mkdir -p "$out"
+for ((i = 1; i <= repeat; i++)); do
+  CALLS="$calls" DURATION="$duration" REPEAT=1 "$reference/run-rtpengine.sh" --max-loss "$max_loss" --out "$out"
+  RTP_REFERENCE_DIR="$reference/rtp" timeout 2400 python3 "$here/relay_bench.py" --calls "$calls" \
+    --duration "$duration" --repeat 1 --max-loss "$max_loss" --out "$out" "$@"
+  sleep 1 # result directories are named by the second
+done
+python3 "$here/compare.py" "$out"
