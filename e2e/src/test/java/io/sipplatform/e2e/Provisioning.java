@@ -34,6 +34,11 @@ final class Provisioning {
         }
         Http a = p.admin;
         String plan = "\"numberPlan\":{\"countryCode\":\"1\",\"nationalPrefix\":\"1\",\"internationalPrefix\":\"011\"}";
+        // the sample's PBX trunk owns 127.0.0.1, which softphones on TLS and TCP connect from: move it aside
+        a.upsert("trunks", "demo-pbx", """
+                {"id":"demo-pbx","customerId":"demo","name":"PBX on this machine",
+                 "auth":{"type":"address","networks":["127.0.0.30/32"],"transports":["UDP","TCP"]},%s}"""
+                .formatted(plan));
         a.upsert("customers", "e2e", "{\"id\":\"e2e\",\"name\":\"End-to-end customer\"}");
         a.upsert("trunks", "e2e-pbx", """
                 {"id":"e2e-pbx","customerId":"e2e","name":"PBX on an IP trunk",

@@ -17,6 +17,7 @@ final class Sipp {
     private final String name;
     private final List<String> args = new ArrayList<>();
     private final Path dir;
+    private final java.util.Set<String> keys = new java.util.HashSet<>();
     private Process process;
     private String local;
     private int port;
@@ -51,6 +52,7 @@ final class Sipp {
     }
 
     Sipp key(String key, String value) {
+        keys.add(key);
         args.addAll(List.of("-key", key, value));
         return this;
     }
@@ -84,6 +86,9 @@ final class Sipp {
                 "-trace_err", "-error_file", dir.resolve(name + ".errors").toString(),
                 "-trace_logs", "-log_file", dir.resolve(name + ".events").toString(),
                 "-trace_msg", "-message_file", dir.resolve(name + ".messages").toString()));
+        if (!keys.contains("domain")) {
+            cmd.addAll(List.of("-key", "domain", remote != null ? remote : "sip.local"));
+        }
         if (remote != null) {
             cmd.add(remote);
         }

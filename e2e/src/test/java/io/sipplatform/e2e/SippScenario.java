@@ -41,10 +41,10 @@ final class SippScenario {
     /** INVITE sip:[dialled]@edge with an SDP offer, retransmitted on UDP. */
     SippScenario invite() {
         return send(true, """
-                INVITE sip:[dialled]@[remote_ip]:[remote_port] SIP/2.0
+                INVITE sip:[dialled]@[domain] SIP/2.0
                 %s
                 %s
-                To: <sip:[dialled]@[remote_ip]:[remote_port]>
+                To: <sip:[dialled]@[domain]>
                 Call-ID: [call_id]
                 CSeq: 1 INVITE
                 Contact: <sip:[caller]@[local_ip]:[local_port];transport=[transport]>
@@ -96,7 +96,8 @@ final class SippScenario {
     SippScenario expect(int code, String headerRegex, int timeoutMs) {
         steps.append("  <recv response=\"").append(code).append("\" timeout=\"").append(timeoutMs).append("\">\n")
                 .append("    <action><ereg regexp=\"").append(headerRegex)
-                .append("\" search_in=\"msg\" check_it=\"true\" assign_to=\"h\"/></action>\n  </recv>\n");
+                .append("\" search_in=\"msg\" check_it=\"true\" assign_to=\"h\"/><log message=\"header [$h]\"/>")
+                .append("</action>\n  </recv>\n");
         return this;
     }
 
@@ -127,7 +128,7 @@ final class SippScenario {
         steps.append("""
                   <send>
                     <![CDATA[
-                      ACK sip:[dialled]@[remote_ip]:[remote_port] SIP/2.0
+                      ACK sip:[dialled]@[domain] SIP/2.0
                       [last_Via:]
                       [last_From:]
                       [last_To:]
@@ -157,10 +158,10 @@ final class SippScenario {
     /** CANCEL of the INVITE (§9.1): same branch, answered 200, then the INVITE ends with 487 which is ACKed. */
     SippScenario cancel() {
         send(true, """
-                CANCEL sip:[dialled]@[remote_ip]:[remote_port] SIP/2.0
+                CANCEL sip:[dialled]@[domain] SIP/2.0
                 %s
                 %s
-                To: <sip:[dialled]@[remote_ip]:[remote_port]>
+                To: <sip:[dialled]@[domain]>
                 Call-ID: [call_id]
                 CSeq: 1 CANCEL
                 Max-Forwards: 70

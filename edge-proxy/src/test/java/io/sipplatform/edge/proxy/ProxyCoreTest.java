@@ -18,6 +18,8 @@ import io.sipplatform.sip.message.SipStatus;
 import io.sipplatform.sip.uri.SipUri;
 import io.sipplatform.sip.uri.Uri;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -535,8 +537,9 @@ class ProxyCoreTest {
         assertEquals("delete call-1@192.0.2.10 pbx null", mediaCalls.get(mediaCalls.size() - 1));
     }
 
-    @Test
-    void aByeArrivingAtASecondReplicaIsRoutedFromTheRouteAloneAndSeesNoDialogState() {
+    @ParameterizedTest(name = "replica 2 advertises {0}")
+    @ValueSource(strings = {"the same address (behind one load balancer)", "its own address"})
+    void aByeArrivingAtASecondReplicaIsRoutedFromTheRouteAloneAndSeesNoDialogState(String advertised) {
         nextDecision = twoCarriers();
         fromPbx(INVITE);
         SipRequest toGw1 = lastRequestTo(GW1);
@@ -545,7 +548,10 @@ class ProxyCoreTest {
         List<Sent> wire2 = new ArrayList<>();
         SipSender sender2 = (d, bytes, onFailure) ->
                 wire2.add(new Sent(d, ((Framed.Message) new DatagramFramer().frame(bytes)).message()));
-        ProxyCore core2 = new ProxyCore(new EdgeIdentity("e2", me.advertised(), me.domains()),
+        // a Route that names replica 1 but carries a token signed with the cluster secret is the cluster's own
+        Map<Transport, EdgeIdentity.HostPort> address = advertised.startsWith("the same") ? me.advertised()
+                : Map.of(Transport.UDP, new EdgeIdentity.HostPort("203.0.113.6", 5060));
+        ProxyCore core2 = new ProxyCore(new EdgeIdentity("e2", address, me.domains()),
                 new RouteToken(List.of("test-secret-0123456789abcdef".getBytes(StandardCharsets.UTF_8))), upstream,
                 nextHops, sender2, timers, Runnable::run, ProxyCore.ProxySettings.DEFAULTS, new Admission(100),
                 CallEvents.NONE, java.time.InstantSource.system());
@@ -558,6 +564,22 @@ class ProxyCoreTest {
         assertEquals(PBX, out.to().address(), "replica 2 sends the BYE to the PBX's recorded address");
         assertTrue(((SipRequest) out.message()).topVia().branch().startsWith("z9hG4bK-e2-"), "through replica 2");
         assertEquals(List.of("lease-1/call-1@192.0.2.10"), released, "and releases the call's lease");
+        // the PBX answers with both Vias folded into one header line (RFC 3261 §7.3.1), as SIPp does
+        SipRequest sent = (SipRequest) out.message();
+        String folded = String.join(", ", sent.headerFields(HeaderName.VIA));
+        layer2.onResponse(new Inbound(parse("""
+                SIP/2.0 200 OK
+                Via: %s
+                From: <sip:+4930123456@sip.example.net>;tag=gw
+                To: <sip:100@sip.example.net>;tag=pbx
+                Call-ID: call-1@192.0.2.10
+                CSeq: 1 BYE
+                Content-Length: 0
+
+                """.formatted(folded)), Transport.UDP, PBX, EDGE, null, System.nanoTime()));
+        List<Integer> toCarrier = wire2.stream().filter(x -> !x.message().isRequest() && x.to().address().equals(GW1))
+                .map(x -> ((SipResponse) x.message()).statusCode()).toList();
+        assertEquals(List.of(200), toCarrier, "the 200 to the BYE goes back to the carrier through replica 2");
     }
 
     @Test

@@ -1,0 +1,51 @@
+package io.sipplatform.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The stateless edge: a call set up through one replica and ended through the other, as behind a load balancer
+ * that does not stick; and a softphone on TLS (baresip; Debian's SIPp is built without TLS) calling one on UDP.
+ */
+@Order(4)
+class EdgeReplicasAndTlsIT extends PlatformScenario {
+
+    @Test
+    void inDialogRequestsThroughTheOtherEdgeReplicaEndTheCallCleanly() throws Exception {
+        Sipp carrier = Sipp.run("carrier-c-replicas", SippScenario.answering("carrier-answers"))
+                .local(Provisioning.CARRIER_C, Provisioning.GATEWAY_PORT).calls(1).start(null, 40);
+        SippScenario acrossReplicas = SippScenario.named("pbx-two-edges").invite().provisionals().expect(200)
+                .log("answered").sendTo(Platform.HOST, Platform.sipPort(2)).ack().pause(1000).bye();
+        Sipp pbx = Sipp.run("pbx-two-edges", acrossReplicas).local(Provisioning.PBX, 0)
+                .key("dialled", Provisioning.CARRIER_C_NATIONAL).calls(1).start(edge(1), 30);
+        assertEquals(0, pbx.await(40), pbx.diagnostics());
+        assertEquals(0, carrier.await(10), "the carrier got the ACK and the BYE: " + carrier.diagnostics());
+        JsonNode cdr = Cdrs.closed(platform, Cdrs.callIds(pbx, "answered").get(0));
+        assertEquals("ANSWERED", cdr.path("disposition").asText());
+        assertEquals("BYE", cdr.path("endCause").asText(), "the BYE at replica 2 ended the call: " + cdr);
+        assertEquals("CALLER", cdr.path("hangupSide").asText());
+    }
+
+    @Test
+    void aSoftphoneOnTlsCallsOneOnUdp() throws Exception {
+        try (Baresip alice = Baresip.register("alice-tls", "alice", "alice-secret", "127.0.0.51", "tls",
+                Platform.TLS_PORT, true);
+                Baresip bob = Baresip.register("bob-udp", "bob", "bob-secret", "127.0.0.52", "udp",
+                        Platform.sipPort(1), true)) {
+            alice.dial("sip:bob@sip.local");
+            String callId = alice.await("CALL_ESTABLISHED", 15).path("id").asText();
+            bob.await("CALL_ESTABLISHED", 5);
+            Thread.sleep(1500);
+            bob.hangup();
+            alice.await("CALL_CLOSED", 10);
+            JsonNode cdr = Cdrs.closed(platform, callId);
+            assertEquals("ANSWERED", cdr.path("disposition").asText());
+            assertEquals("CALLEE", cdr.path("hangupSide").asText());
+            assertTrue(alice.log().contains("TLS"), "the caller's SIP went over TLS: " + alice.log());
+        }
+    }
+}
