@@ -42,6 +42,47 @@ public interface EdgeConfig {
     /** Call events for CDRs. */
     Cdr cdr();
 
+    /** Carrier gateway health: OPTIONS probes on routing's behalf and reports of call attempts. */
+    Gateways gateways();
+
+    /**
+     * Gateway health (routing-service decides; the edge observes). Routing assigns each replica a share of the
+     * gateways to probe and may set interval and timeout per gateway; these are the defaults when it does not.
+     */
+    interface Gateways {
+        /** Probe the gateways routing assigns; default true. Off: no OPTIONS, gateways only judged by calls. */
+        @WithDefault("true")
+        boolean probesEnabled();
+
+        /** Time between OPTIONS to one gateway when routing gives none; default 30s. */
+        @WithDefault("30s")
+        Duration probeInterval();
+
+        /** A probe without a final response within this time is reported as a timeout; default 5s. */
+        @WithDefault("5s")
+        Duration probeTimeout();
+
+        /** How often to ask routing for the assignment when it gives no refresh time, or is down; default 60s. */
+        @WithDefault("60s")
+        Duration probeRefresh();
+
+        /** Report every call attempt to a gateway (passive health); default true. */
+        @WithDefault("true")
+        boolean reportCalls();
+
+        /** Observations per ReportGatewayResult request; default 50. */
+        @WithDefault("50")
+        int reportBatch();
+
+        /** Observations kept while routing is slow or away; default 1000 (oldest dropped first, counted). */
+        @WithDefault("1000")
+        int reportQueue();
+
+        /** Longest time an observation waits for a batch to fill; default 1s. */
+        @WithDefault("1s")
+        Duration reportFlush();
+    }
+
     /** Site name carried in CDR events (one per region); default {@code local}. */
     @WithDefault("local")
     String site();

@@ -22,6 +22,17 @@ import io.sipplatform.edge.transport.SipTransports;
 import io.sipplatform.edge.transport.TlsSettings;
 import io.sipplatform.edge.transport.Transport;
 import io.sipplatform.edge.transport.TransportSettings;
+import io.sipplatform.edge.gateway.GatewayCallReports;
+import io.sipplatform.edge.gateway.GatewayReports;
+import io.sipplatform.edge.gateway.Probes;
+import io.sipplatform.edge.gateway.ShardOptionsSender;
+import io.sipplatform.edge.proxy.Upstream;
+import io.sipplatform.proto.routing.v1.GatewayProbeTargetsRequest;
+import io.sipplatform.proto.routing.v1.ReportGatewayResultRequest;
+import io.sipplatform.edge.telemetry.CallTracing;
+import io.sipplatform.edge.telemetry.GrpcHopTracing;
+import io.sipplatform.edge.telemetry.TracedUpstream;
+import io.sipplatform.edge.telemetry.TracingUser;
 import io.sipplatform.edge.upstream.AddressNextHops;
 import io.sipplatform.edge.upstream.GrpcToSip;
 import io.sipplatform.edge.upstream.GrpcUpstream;
@@ -77,11 +88,16 @@ public class SipEdge {
     @GrpcClient("cdr")
     io.sipplatform.proto.cdr.v1.MutinyCdrIngestGrpc.MutinyCdrIngestStub cdr;
 
+    @Inject
+    io.opentelemetry.api.OpenTelemetry otel;
+
     private volatile io.sipplatform.edge.upstream.CdrSpool spool;
 
     private final AtomicReference<Shards> shards = new AtomicReference<>();
     private final AtomicLong droppedBeforeReady = new AtomicLong();
     private volatile SipTransports transports;
+    private volatile Probes probes;
+    private volatile Context probesHome;
     private volatile String replicaId;
     private volatile boolean ready;
     private volatile SourceGuard guard;
@@ -114,17 +130,33 @@ public class SipEdge {
             secrets.add(s.getBytes(StandardCharsets.UTF_8));
         }
         RouteToken token = new RouteToken(secrets);
-        GrpcUpstream upstream = new GrpcUpstream(routing, registrar, media, config.upstream().deadline(),
+        Optional<CallTracing> tracing = CallTracing.of(otel);
+        tracing.ifPresent(t -> {
+            GrpcHopTracing hops = new GrpcHopTracing(t);
+            routing = routing.withInterceptors(hops);
+            registrar = registrar.withInterceptors(hops);
+            media = media.withInterceptors(hops);
+            cdr = cdr.withInterceptors(hops);
+        });
+        GrpcUpstream grpc = new GrpcUpstream(routing, registrar, media, config.upstream().deadline(),
                 new GrpcToSip(config.upstream().retryAfter()), replicaId);
+        Upstream upstream = tracing.<Upstream>map(t -> new TracedUpstream(grpc, t)).orElse(grpc);
         AddressNextHops nextHops = new AddressNextHops(vertx);
         io.sipplatform.edge.proxy.CallEvents callEvents = io.sipplatform.edge.proxy.CallEvents.NONE;
+        java.time.Duration deadline = config.upstream().deadline();
         if (config.cdr().enabled()) {
-            java.time.Duration deadline = config.upstream().deadline();
             spool = new io.sipplatform.edge.upstream.CdrSpool(Path.of(config.cdr().spoolDir()),
-                    config.cdr().maxBytes(), batch -> cdr.withDeadlineAfter(deadline.toMillis(), TimeUnit.MILLISECONDS)
-                    .publishBatch(io.sipplatform.proto.cdr.v1.PublishBatchRequest.newBuilder().addAllEvents(batch)
-                            .build())
-                    .subscribeAsCompletionStage().thenApply(r -> (Void) null), deadline.multipliedBy(2));
+                    config.cdr().maxBytes(), batch -> {
+                        // the batch's first call names the trace (a batch usually holds one call's events)
+                        try (io.opentelemetry.context.Scope ignored = tracing.map(t -> t.contextOf(
+                                batch.isEmpty() ? null : batch.get(0).getCallId()))
+                                .orElseGet(io.opentelemetry.context.Context::root).makeCurrent()) {
+                            return cdr.withDeadlineAfter(deadline.toMillis(), TimeUnit.MILLISECONDS)
+                                    .publishBatch(io.sipplatform.proto.cdr.v1.PublishBatchRequest.newBuilder()
+                                            .addAllEvents(batch).build())
+                                    .subscribeAsCompletionStage().thenApply(r -> (Void) null);
+                        }
+                    }, deadline.multipliedBy(2));
             callEvents = new io.sipplatform.edge.upstream.CdrEvents(spool, replicaId, config.site());
             io.sipplatform.edge.upstream.CdrSpool sp = spool;
             Gauge.builder("sip.cdr.spool.pending", sp, io.sipplatform.edge.upstream.CdrSpool::pending).register(meters);
@@ -142,17 +174,42 @@ public class SipEdge {
             LOG.tracef("out %s %s: %s", d.transport(), d.address(), text.substring(0, Math.max(0, text.indexOf('\r'))));
             transports.send(d, bytes, onFailure);
         };
+        EdgeConfig.Gateways gw = config.gateways();
+        GatewayReports gatewayReports = new GatewayReports(batch -> routing
+                .withDeadlineAfter(deadline.toMillis(), TimeUnit.MILLISECONDS)
+                .reportGatewayResult(ReportGatewayResultRequest.newBuilder().addAllObservations(batch).build())
+                .subscribeAsCompletionStage(), gw.reportBatch(), gw.reportQueue());
+        vertx.setPeriodic(Math.max(1, gw.reportFlush().toMillis()), id -> gatewayReports.flush());
+        Gauge.builder("sip.gateway.observations.sent", gatewayReports, GatewayReports::sent).register(meters);
+        Gauge.builder("sip.gateway.observations.dropped", gatewayReports, GatewayReports::dropped).register(meters);
+        if (gw.reportCalls()) {
+            callEvents = new GatewayCallReports(callEvents, gatewayReports, replicaId);
+        }
         io.sipplatform.edge.proxy.CallEvents events = callEvents;
         Shards built = new Shards(vertx, Math.max(1, count), i -> {
             Context ctx = Shards.newEventLoopContext(vertx);
             ProxyCore core = new ProxyCore(me, token, upstream, nextHops, out, timers,
                     r -> ctx.runOnContext(v -> r.run()), proxySettings, admission, events,
                     java.time.InstantSource.system());
-            TransactionLayer layer = new TransactionLayer(tx, timers, out, core);
+            TransactionLayer layer = new TransactionLayer(tx, timers, out,
+                    tracing.<io.sipplatform.edge.transaction.TransactionUser>map(t -> new TracingUser(core, t))
+                            .orElse(core));
             core.attach(layer);
             return new Shards.Shard(ctx, layer, core);
         });
         shards.set(built);
+        if (gw.probesEnabled()) {
+            Context home = Shards.newEventLoopContext(vertx);
+            Probes prober = new Probes(() -> routing.withDeadlineAfter(deadline.toMillis(), TimeUnit.MILLISECONDS)
+                    .gatewayProbeTargets(GatewayProbeTargetsRequest.newBuilder().setEdgeId(replicaId).build())
+                    .subscribeAsCompletionStage(), nextHops, new ShardOptionsSender(me, built::onShard),
+                    gatewayReports, timers, r -> home.runOnContext(v -> r.run()), java.time.InstantSource.system(),
+                    new Probes.Settings(gw.probeInterval(), gw.probeTimeout(), gw.probeRefresh()), replicaId);
+            home.runOnContext(v -> prober.start());
+            probes = prober;
+            probesHome = home;
+            Gauge.builder("sip.gateway.probes.sent", prober, Probes::sent).register(meters);
+        }
         Gauge.builder("sip.transactions.open", built, Shards::openTransactions).register(meters);
         Gauge.builder("sip.edge.dropped.starting", droppedBeforeReady, AtomicLong::get).register(meters);
         Gauge.builder("sip.protect.dropped", guard, SourceGuard::dropped).register(meters);
@@ -176,6 +233,10 @@ public class SipEdge {
                 Thread.sleep(100);
             }
             LOG.infof("drained: %d requests still without a final response", s.openCalls());
+        }
+        Probes p = probes;
+        if (p != null) {
+            probesHome.runOnContext(v -> p.stop());
         }
         SipTransports t = transports;
         if (t != null) {
