@@ -42,6 +42,34 @@ public interface EdgeConfig {
     /** Call events for CDRs. */
     Cdr cdr();
 
+    /** DNS for next hops (RFC 3263 NAPTR, SRV, A/AAAA). */
+    Dns dns();
+
+    /** The DNS stub resolver behind RFC 3263 next-hop resolution. */
+    interface Dns {
+        /**
+         * Name servers as host or host:port; default: the nameserver lines of /etc/resolv.conf (else 127.0.0.1).
+         * A server that does not answer costs each new name a timeout before the next is asked.
+         */
+        Optional<List<String>> servers();
+
+        /** Wait for one DNS answer; default 2s. Longer delays the first INVITE to a new host name. */
+        @WithDefault("2s")
+        Duration timeout();
+
+        /** Attempts per lookup, cycling through the servers; default 2. All failing: the branch fails with 503. */
+        @WithDefault("2")
+        int attempts();
+
+        /** How long "no such name/records" is remembered when the answer has no SOA; default 30s. */
+        @WithDefault("30s")
+        Duration negativeTtl();
+
+        /** Upper bound on any cached TTL; default 1h (a changed carrier address is seen within this time). */
+        @WithDefault("1h")
+        Duration maxTtl();
+    }
+
     /** Carrier gateway health: OPTIONS probes on routing's behalf and reports of call attempts. */
     Gateways gateways();
 

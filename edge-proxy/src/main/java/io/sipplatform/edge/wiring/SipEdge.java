@@ -33,7 +33,9 @@ import io.sipplatform.edge.telemetry.CallTracing;
 import io.sipplatform.edge.telemetry.GrpcHopTracing;
 import io.sipplatform.edge.telemetry.TracedUpstream;
 import io.sipplatform.edge.telemetry.TracingUser;
-import io.sipplatform.edge.upstream.AddressNextHops;
+import io.sipplatform.edge.resolve.DnsClient;
+import io.sipplatform.edge.resolve.NameServers;
+import io.sipplatform.edge.resolve.SipResolver;
 import io.sipplatform.edge.upstream.GrpcToSip;
 import io.sipplatform.edge.upstream.GrpcUpstream;
 import io.sipplatform.proto.registrar.v1.MutinyRegistrarGrpc;
@@ -97,6 +99,7 @@ public class SipEdge {
     private final AtomicLong droppedBeforeReady = new AtomicLong();
     private volatile SipTransports transports;
     private volatile Probes probes;
+    private volatile DnsClient dnsClient;
     private volatile Context probesHome;
     private volatile String replicaId;
     private volatile boolean ready;
@@ -141,7 +144,14 @@ public class SipEdge {
         GrpcUpstream grpc = new GrpcUpstream(routing, registrar, media, config.upstream().deadline(),
                 new GrpcToSip(config.upstream().retryAfter()), replicaId);
         Upstream upstream = tracing.<Upstream>map(t -> new TracedUpstream(grpc, t)).orElse(grpc);
-        AddressNextHops nextHops = new AddressNextHops(vertx);
+        EdgeConfig.Dns dnsConfig = config.dns();
+        dnsClient = new DnsClient(vertx, NameServers.of(dnsConfig.servers().orElse(List.of()),
+                Path.of("/etc/resolv.conf")),
+                dnsConfig.timeout(), dnsConfig.attempts());
+        SipResolver nextHops = new SipResolver(dnsClient, System::nanoTime, new java.util.Random(),
+                dnsConfig.negativeTtl(), dnsConfig.maxTtl());
+        Gauge.builder("sip.dns.queries", dnsClient, DnsClient::queries).register(meters);
+        Gauge.builder("sip.dns.failures", dnsClient, DnsClient::failures).register(meters);
         io.sipplatform.edge.proxy.CallEvents callEvents = io.sipplatform.edge.proxy.CallEvents.NONE;
         java.time.Duration deadline = config.upstream().deadline();
         if (config.cdr().enabled()) {
@@ -241,6 +251,9 @@ public class SipEdge {
         SipTransports t = transports;
         if (t != null) {
             t.stop().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        }
+        if (dnsClient != null) {
+            dnsClient.close();
         }
         if (spool != null) {
             spool.awaitEmpty(java.time.Duration.ofSeconds(2)); // what is left stays on disk for the next start
