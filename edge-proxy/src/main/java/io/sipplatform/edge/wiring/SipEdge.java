@@ -142,7 +142,10 @@ public class SipEdge {
             cdr = cdr.withInterceptors(hops);
         });
         GrpcUpstream grpc = new GrpcUpstream(routing, registrar, media, config.upstream().deadline(),
-                new GrpcToSip(config.upstream().retryAfter()), replicaId);
+                new GrpcToSip(config.upstream().retryAfter()), replicaId, flowId -> {
+                    io.sipplatform.edge.transport.Flow f = transports.flows().get(flowId);
+                    return f == null ? List.of() : f.peerCertificates();
+                });
         Upstream upstream = tracing.<Upstream>map(t -> new TracedUpstream(grpc, t)).orElse(grpc);
         EdgeConfig.Dns dnsConfig = config.dns();
         dnsClient = new DnsClient(vertx, NameServers.of(dnsConfig.servers().orElse(List.of()),
