@@ -153,6 +153,14 @@ public interface EdgeConfig {
         /** Open transactions per shard above which new out-of-dialog requests get 503; default 20000. */
         @WithDefault("20000")
         int maxOpenTransactionsPerShard();
+
+        /**
+         * New calls (out-of-dialog INVITEs) the edge takes per second, with a burst of one second's worth; the
+         * surplus is answered 503 with Retry-After at once. Default 0: no limit (size it to what the edge and its
+         * services sustain, so that overload sheds calls instead of slowing every call down).
+         */
+        @WithDefault("0")
+        int maxCallsPerSecond();
     }
 
     /** SIGTERM handling: readiness DOWN, a delay, then 503 to new requests while open transactions finish. */

@@ -120,7 +120,7 @@ public final class ProxyCore implements TransactionUser {
                 inDialog(tx, req);
                 return;
             }
-            if (!admission.admits(layer.openTransactions())) {
+            if (!admission.admits(layer.openTransactions(), method)) {
                 stats.shed++;
                 answer(tx, 503, "Service Unavailable", List.of()); // Retry-After added for every 503
                 return;

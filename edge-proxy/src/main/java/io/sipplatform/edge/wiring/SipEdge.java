@@ -113,7 +113,7 @@ public class SipEdge {
         guard = new SourceGuard(new SourceGuard.Settings(p.requestsPerSecond(), p.burst(), p.ban(), trusted),
                 System::nanoTime);
         vertx.setPeriodic(60_000, id -> guard.sweep());
-        admission = new Admission(p.maxOpenTransactionsPerShard());
+        admission = new Admission(p.maxOpenTransactionsPerShard(), p.maxCallsPerSecond(), System::nanoTime);
         replicaId = config.replicaId().orElseGet(() -> "e" + HexFormat.of().formatHex(
                 SecureRandom.getSeed(3)));
         TransportSettings settings = TransportSettings.of(listeners())
