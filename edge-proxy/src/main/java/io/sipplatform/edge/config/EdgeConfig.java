@@ -42,6 +42,23 @@ public interface EdgeConfig {
     /** Call events for CDRs. */
     Cdr cdr();
 
+    /** Edge-to-edge hand-off (responses and connection-bound requests reaching the wrong replica). */
+    Cluster cluster();
+
+    /** Hand-off between the edge replicas of a site; off unless an internal address is set. */
+    interface Cluster {
+        /**
+         * Internal address other replicas reach this one at (the pod IP in Kubernetes); default none: hand-off
+         * off, and a response reaching the wrong replica is relayed statelessly (its client transaction times
+         * out). Setting it makes the replica id encode this address, so edge.replica-id must stay unset.
+         */
+        Optional<String> handoffHost();
+
+        /** Internal UDP port of the hand-off channel; default 5079. Authenticated with the first route secret. */
+        @WithDefault("5079")
+        int handoffPort();
+    }
+
     /** DNS for next hops (RFC 3263 NAPTR, SRV, A/AAAA). */
     Dns dns();
 

@@ -22,6 +22,8 @@ import io.sipplatform.edge.transport.SipTransports;
 import io.sipplatform.edge.transport.TlsSettings;
 import io.sipplatform.edge.transport.Transport;
 import io.sipplatform.edge.transport.TransportSettings;
+import io.sipplatform.edge.cluster.Handoff;
+import io.sipplatform.edge.cluster.HandoffAddress;
 import io.sipplatform.edge.gateway.GatewayCallReports;
 import io.sipplatform.edge.gateway.GatewayReports;
 import io.sipplatform.edge.gateway.Probes;
@@ -100,6 +102,7 @@ public class SipEdge {
     private volatile SipTransports transports;
     private volatile Probes probes;
     private volatile DnsClient dnsClient;
+    private volatile Handoff handoff;
     private volatile Context probesHome;
     private volatile String replicaId;
     private volatile boolean ready;
@@ -114,8 +117,14 @@ public class SipEdge {
                 System::nanoTime);
         vertx.setPeriodic(60_000, id -> guard.sweep());
         admission = new Admission(p.maxOpenTransactionsPerShard(), p.maxCallsPerSecond(), System::nanoTime);
-        replicaId = config.replicaId().orElseGet(() -> "e" + HexFormat.of().formatHex(
-                SecureRandom.getSeed(3)));
+        Optional<java.net.InetSocketAddress> handoffAt = config.cluster().handoffHost()
+                .map(h -> new java.net.InetSocketAddress(h, config.cluster().handoffPort()));
+        if (handoffAt.isPresent() && config.replicaId().isPresent()) {
+            throw new IllegalStateException("edge.replica-id and edge.cluster.handoff-host exclude each other: with"
+                    + " hand-off the replica id is derived from the internal address");
+        }
+        replicaId = handoffAt.map(HandoffAddress::replicaId).orElseGet(() -> config.replicaId()
+                .orElseGet(() -> "e" + HexFormat.of().formatHex(SecureRandom.getSeed(3))));
         TransportSettings settings = TransportSettings.of(listeners())
                 .withConnectionCaps(config.sip().maxConnectionsPerIp(), TransportSettings.DEFAULT_MAX_CONNECTIONS)
                 .withIdleTimeouts(config.sip().idleTimeout(), config.sip().idleTimeout());
@@ -133,6 +142,19 @@ public class SipEdge {
             secrets.add(s.getBytes(StandardCharsets.UTF_8));
         }
         RouteToken token = new RouteToken(secrets);
+        if (handoffAt.isPresent()) {
+            Handoff h = new Handoff(vertx, handoffAt.get(), replicaId, secrets.get(0), in -> {
+                Shards s = shards.get();
+                if (s != null) {
+                    s.dispatch(in);
+                }
+            }, transports, System::currentTimeMillis);
+            h.start().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+            handoff = h;
+            Gauge.builder("sip.handoff.forwarded", h, Handoff::forwarded).register(meters);
+            Gauge.builder("sip.handoff.received", h, Handoff::received).register(meters);
+            Gauge.builder("sip.handoff.rejected", h, Handoff::rejected).register(meters);
+        }
         Optional<CallTracing> tracing = CallTracing.of(otel);
         tracing.ifPresent(t -> {
             GrpcHopTracing hops = new GrpcHopTracing(t);
@@ -182,10 +204,11 @@ public class SipEdge {
                 ProxyCore.ProxySettings.DEFAULTS.timerC(), config.upstream().retryAfter());
         int count = config.sip().shards().orElse(Runtime.getRuntime().availableProcessors());
         VertxTimers timers = new VertxTimers(vertx);
-        io.sipplatform.edge.transport.SipSender out = !LOG.isTraceEnabled() ? transports : (d, bytes, onFailure) -> {
+        io.sipplatform.edge.transport.SipSender wire = handoff != null ? handoff.wrap(transports) : transports;
+        io.sipplatform.edge.transport.SipSender out = !LOG.isTraceEnabled() ? wire : (d, bytes, onFailure) -> {
             String text = new String(bytes, 0, Math.min(bytes.length, 200), StandardCharsets.UTF_8);
             LOG.tracef("out %s %s: %s", d.transport(), d.address(), text.substring(0, Math.max(0, text.indexOf('\r'))));
-            transports.send(d, bytes, onFailure);
+            wire.send(d, bytes, onFailure);
         };
         EdgeConfig.Gateways gw = config.gateways();
         GatewayReports gatewayReports = new GatewayReports(batch -> routing
@@ -258,6 +281,9 @@ public class SipEdge {
         if (dnsClient != null) {
             dnsClient.close();
         }
+        if (handoff != null) {
+            handoff.close();
+        }
         if (spool != null) {
             spool.awaitEmpty(java.time.Duration.ofSeconds(2)); // what is left stays on disk for the next start
             spool.close();
@@ -273,6 +299,10 @@ public class SipEdge {
         if (LOG.isTraceEnabled()) {
             LOG.tracef("in %s %s from %s: %s", in.transport(), in.message().startLine(), in.remote(),
                     in.message().header(io.sipplatform.sip.message.HeaderName.CSEQ));
+        }
+        Handoff h = handoff;
+        if (h != null && h.divert(in)) {
+            return; // a response to another replica's client transaction, passed to it
         }
         if (in.message().isRequest() && in.remote().getAddress() != null && !guard.admit(in.remote().getAddress())) {
             return; // flooding source: a counted drop (sip.protect.dropped), no answer
