@@ -42,6 +42,92 @@ public interface EdgeConfig {
     /** Call events for CDRs. */
     Cdr cdr();
 
+    /** Edge-to-edge hand-off (responses and connection-bound requests reaching the wrong replica). */
+    Cluster cluster();
+
+    /** Hand-off between the edge replicas of a site; off unless an internal address is set. */
+    interface Cluster {
+        /**
+         * Internal address other replicas reach this one at (the pod IP in Kubernetes); default none: hand-off
+         * off, and a response reaching the wrong replica is relayed statelessly (its client transaction times
+         * out). Setting it makes the replica id encode this address, so edge.replica-id must stay unset.
+         */
+        Optional<String> handoffHost();
+
+        /** Internal UDP port of the hand-off channel; default 5079. Authenticated with the first route secret. */
+        @WithDefault("5079")
+        int handoffPort();
+    }
+
+    /** DNS for next hops (RFC 3263 NAPTR, SRV, A/AAAA). */
+    Dns dns();
+
+    /** The DNS stub resolver behind RFC 3263 next-hop resolution. */
+    interface Dns {
+        /**
+         * Name servers as host or host:port; default: the nameserver lines of /etc/resolv.conf (else 127.0.0.1).
+         * A server that does not answer costs each new name a timeout before the next is asked.
+         */
+        Optional<List<String>> servers();
+
+        /** Wait for one DNS answer; default 2s. Longer delays the first INVITE to a new host name. */
+        @WithDefault("2s")
+        Duration timeout();
+
+        /** Attempts per lookup, cycling through the servers; default 2. All failing: the branch fails with 503. */
+        @WithDefault("2")
+        int attempts();
+
+        /** How long "no such name/records" is remembered when the answer has no SOA; default 30s. */
+        @WithDefault("30s")
+        Duration negativeTtl();
+
+        /** Upper bound on any cached TTL; default 1h (a changed carrier address is seen within this time). */
+        @WithDefault("1h")
+        Duration maxTtl();
+    }
+
+    /** Carrier gateway health: OPTIONS probes on routing's behalf and reports of call attempts. */
+    Gateways gateways();
+
+    /**
+     * Gateway health (routing-service decides; the edge observes). Routing assigns each replica a share of the
+     * gateways to probe and may set interval and timeout per gateway; these are the defaults when it does not.
+     */
+    interface Gateways {
+        /** Probe the gateways routing assigns; default true. Off: no OPTIONS, gateways only judged by calls. */
+        @WithDefault("true")
+        boolean probesEnabled();
+
+        /** Time between OPTIONS to one gateway when routing gives none; default 30s. */
+        @WithDefault("30s")
+        Duration probeInterval();
+
+        /** A probe without a final response within this time is reported as a timeout; default 5s. */
+        @WithDefault("5s")
+        Duration probeTimeout();
+
+        /** How often to ask routing for the assignment when it gives no refresh time, or is down; default 60s. */
+        @WithDefault("60s")
+        Duration probeRefresh();
+
+        /** Report every call attempt to a gateway (passive health); default true. */
+        @WithDefault("true")
+        boolean reportCalls();
+
+        /** Observations per ReportGatewayResult request; default 50. */
+        @WithDefault("50")
+        int reportBatch();
+
+        /** Observations kept while routing is slow or away; default 1000 (oldest dropped first, counted). */
+        @WithDefault("1000")
+        int reportQueue();
+
+        /** Longest time an observation waits for a batch to fill; default 1s. */
+        @WithDefault("1s")
+        Duration reportFlush();
+    }
+
     /** Site name carried in CDR events (one per region); default {@code local}. */
     @WithDefault("local")
     String site();
@@ -84,6 +170,14 @@ public interface EdgeConfig {
         /** Open transactions per shard above which new out-of-dialog requests get 503; default 20000. */
         @WithDefault("20000")
         int maxOpenTransactionsPerShard();
+
+        /**
+         * New calls (out-of-dialog INVITEs) the edge takes per second, with a burst of one second's worth; the
+         * surplus is answered 503 with Retry-After at once. Default 0: no limit (size it to what the edge and its
+         * services sustain, so that overload sheds calls instead of slowing every call down).
+         */
+        @WithDefault("0")
+        int maxCallsPerSecond();
     }
 
     /** SIGTERM handling: readiness DOWN, a delay, then 503 to new requests while open transactions finish. */

@@ -4,6 +4,7 @@ import io.sipplatform.edge.transport.Destination;
 import io.sipplatform.edge.transport.Transport;
 import io.sipplatform.sip.uri.Uri;
 
+import java.util.List;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -12,4 +13,12 @@ import java.util.concurrent.CompletionStage;
  */
 public interface NextHops {
     CompletionStage<Destination> resolve(Uri uri, Transport preferred);
+
+    /**
+     * Every destination in the order to try them (RFC 3263 §4.3: the next one after a transport error or timeout).
+     * By default the one of {@link #resolve}.
+     */
+    default CompletionStage<List<Destination>> resolveAll(Uri uri, Transport preferred) {
+        return resolve(uri, preferred).thenApply(List::of);
+    }
 }

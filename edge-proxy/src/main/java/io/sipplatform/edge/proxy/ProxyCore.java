@@ -120,7 +120,7 @@ public final class ProxyCore implements TransactionUser {
                 inDialog(tx, req);
                 return;
             }
-            if (!admission.admits(layer.openTransactions())) {
+            if (!admission.admits(layer.openTransactions(), method)) {
                 stats.shed++;
                 answer(tx, 503, "Service Unavailable", List.of()); // Retry-After added for every 503
                 return;
@@ -330,32 +330,43 @@ public final class ProxyCore implements TransactionUser {
                 return;
             }
         }
-        CompletionStage<Destination> where;
+        CompletionStage<List<Destination>> where;
         if (b.target.flowId() != null && hopUri instanceof SipUri s) {
             Transport t = b.target.transport() != null ? b.target.transport() : Transport.TCP;
-            where = java.util.concurrent.CompletableFuture.completedFuture(
+            where = java.util.concurrent.CompletableFuture.completedFuture(List.of(
                     new Destination(t, InetSocketAddress.createUnresolved(s.hostWithoutBrackets(),
-                            s.port() > 0 ? s.port() : 5060), b.target.flowId()));
+                            s.port() > 0 ? s.port() : 5060), b.target.flowId())));
         } else {
-            where = nextHops.resolve(hopUri, b.target.transport());
+            where = nextHops.resolveAll(hopUri, b.target.transport());
         }
-        where.whenCompleteAsync((dest, failure) -> {
+        where.whenCompleteAsync((all, failure) -> {
             if (b.done || call.finalSent) {
                 return;
             }
-            if (failure != null || dest == null) {
+            if (failure != null || all == null || all.isEmpty()) {
                 b.fail(503, "Service Unavailable", false, true);
                 return;
             }
-            if (call.cancelled) {
-                b.fail(487, "Request Terminated", false, false);
-                return;
-            }
-            SipRequest out = buildForward(call, b, in, b.target.requestUri(), dest);
-            b.sentNanos = System.nanoTime();
-            b.tx = layer.sendRequest(out, dest, b);
-            b.startTimers();
+            b.alternates = new java.util.ArrayDeque<>(all);
+            sendBranch(b);
         }, shard);
+    }
+
+    /** Sends the branch's request to its next destination (RFC 3263 §4.3 failover takes the one after). */
+    private void sendBranch(Branch b) {
+        Call call = b.call;
+        if (call.cancelled) {
+            b.fail(487, "Request Terminated", false, false);
+            return;
+        }
+        Destination dest = b.alternates.poll();
+        SipRequest out = buildForward(call, b, call.server.request(), b.target.requestUri(), dest);
+        b.sentNanos = System.nanoTime();
+        ClientTransaction sent = layer.sendRequest(out, dest, b);
+        if (b.tx == null && !b.done) { // else a transport error inside sendRequest already moved on or ended it
+            b.tx = sent;
+            b.startTimers();
+        }
     }
 
     private SipRequest buildForward(Call call, Branch b, SipRequest in, String requestUri, Destination dest) {
@@ -960,6 +971,8 @@ public final class ProxyCore implements TransactionUser {
         Timers.Timer answerTimer;
         int leg;
         long sentNanos;
+        /** Destinations not tried yet, in RFC 3263 order. */
+        java.util.Deque<Destination> alternates;
         long firstResponseNanos;
 
         Branch(Call call, Decision.Target target) {
@@ -993,7 +1006,24 @@ public final class ProxyCore implements TransactionUser {
             if (tx != null) {
                 tx.cancel();
             }
+            if (!provisional && nextAddress()) {
+                return;
+            }
             fail(408, "Request Timeout", true, false);
+        }
+
+        /**
+         * RFC 3263 §4.3: after a transport error or timeout without any response, the same request goes to the
+         * next resolved destination (next SRV target or address) in a new client transaction.
+         */
+        private boolean nextAddress() {
+            if (done || call.finalSent || alternates == null || alternates.isEmpty() || provisional) {
+                return false;
+            }
+            cancelTimers(); // one leg for the target: CDRs and gateway reports see its final outcome only
+            tx = null; // late outcomes of the abandoned transaction are ignored (see onTimeout)
+            sendBranch(this);
+            return true;
         }
 
         private void onTimerC() {
@@ -1124,12 +1154,22 @@ public final class ProxyCore implements TransactionUser {
 
         @Override
         public void onTimeout(ClientTransaction transaction) {
-            fail(408, "Request Timeout", true, false);
+            if (tx != null && transaction != tx) {
+                return; // a transaction already left for the next address
+            }
+            if (!nextAddress()) {
+                fail(408, "Request Timeout", true, false);
+            }
         }
 
         @Override
         public void onTransportError(ClientTransaction transaction, Throwable cause) {
-            fail(503, "Service Unavailable", false, true);
+            if (tx != null && transaction != tx) {
+                return; // a transaction already left for the next address
+            }
+            if (!nextAddress()) {
+                fail(503, "Service Unavailable", false, true);
+            }
         }
     }
 

@@ -64,6 +64,9 @@ final class InviteServerTransaction extends ServerTransaction {
                 timerH = schedule("H", layer.settings.timerH(), this::fireH);
             }
             send(bytes);
+            if (code >= 200) {
+                finalSent(response);
+            }
             return true;
         }
         if (state == TransactionState.ACCEPTED && code >= 200 && code < 300) {

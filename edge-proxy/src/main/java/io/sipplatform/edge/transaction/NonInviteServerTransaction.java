@@ -35,6 +35,7 @@ final class NonInviteServerTransaction extends ServerTransaction {
             timerJ = schedule("J", layer.settings.timerJ(), () -> terminate(TerminationCause.NORMAL));
         }
         send(bytes);
+        finalSent(response);
         if (reliable) {
             terminate(TerminationCause.NORMAL); // Timer J is zero on reliable transports
         }

@@ -81,6 +81,13 @@ public abstract sealed class ServerTransaction permits InviteServerTransaction, 
         layer.sender.send(destination, bytes, onSendFailure);
     }
 
+    /** Tells the TU that the first final response went out. */
+    final void finalSent(SipResponse response) {
+        if (delivered) {
+            layer.tu.onFinalSent(this, response);
+        }
+    }
+
     /** Sends the last response again (on a retransmitted request or Timer G). */
     final void resend() {
         layer.stats.retransmissionsSent++;

@@ -2,6 +2,7 @@ package io.sipplatform.edge.transaction;
 
 import io.sipplatform.edge.transport.Inbound;
 import io.sipplatform.sip.SipParseException;
+import io.sipplatform.sip.message.SipResponse;
 
 /**
  * The layer above the transactions (the proxy core, RFC 3261 §16). Every call comes on the layer's thread, from
@@ -36,6 +37,13 @@ public interface TransactionUser {
      * and {@link TerminationCause#TRANSPORT_ERROR} mean the peer may not have the final response.
      */
     void onTerminated(ServerTransaction transaction, TerminationCause cause);
+
+    /**
+     * The first final response of a server transaction handed to {@link #onRequest} went out (for telemetry: the
+     * transaction's outcome is known here, long before Timer J/H/L end it). Nothing by default.
+     */
+    default void onFinalSent(ServerTransaction transaction, SipResponse response) {
+    }
 
     /**
      * A message whose transaction-identifying headers (top Via, CSeq; for RFC 2543 requests also Call-ID, From, To

@@ -47,9 +47,23 @@ public final class GrpcUpstream implements Upstream {
 
     private final io.sipplatform.proto.media.v1.MutinyMediaRelayGrpc.MutinyMediaRelayStub media;
 
+    private final java.util.function.Function<String, List<java.security.cert.Certificate>> peerChains;
+
     public GrpcUpstream(MutinyRoutingGrpc.MutinyRoutingStub routing, MutinyRegistrarGrpc.MutinyRegistrarStub registrar,
                         io.sipplatform.proto.media.v1.MutinyMediaRelayGrpc.MutinyMediaRelayStub media,
                         Duration deadline, GrpcToSip table, String edgeId) {
+        this(routing, registrar, media, deadline, table, edgeId, flowId -> List.of());
+    }
+
+    /**
+     * @param peerChains the verified client certificate chain of a connection by flow id (empty for none), sent
+     *                   to routing so it can match a mutual-TLS trunk
+     */
+    public GrpcUpstream(MutinyRoutingGrpc.MutinyRoutingStub routing, MutinyRegistrarGrpc.MutinyRegistrarStub registrar,
+                        io.sipplatform.proto.media.v1.MutinyMediaRelayGrpc.MutinyMediaRelayStub media,
+                        Duration deadline, GrpcToSip table, String edgeId,
+                        java.util.function.Function<String, List<java.security.cert.Certificate>> peerChains) {
+        this.peerChains = peerChains;
         this.routing = routing;
         this.registrar = registrar;
         this.media = media;
@@ -61,6 +75,12 @@ public final class GrpcUpstream implements Upstream {
     @Override
     public CompletionStage<Decision> decide(SipRequest request, Inbound source) {
         var req = ProtoMapping.decideRequest(request, source, edgeId);
+        if (source.flowId() != null && source.transport().secure()) {
+            var peer = TlsPeers.identity(peerChains.apply(source.flowId()));
+            if (peer.isPresent()) {
+                req = req.toBuilder().setTlsPeer(peer.get()).build();
+            }
+        }
         return routing.withDeadlineAfter(deadline.toMillis(), TimeUnit.MILLISECONDS).decide(req)
                 .subscribeAsCompletionStage()
                 .thenApply(ProtoMapping::decision)

@@ -83,6 +83,15 @@ public final class ProtoMapping {
     }
 
     /** The intent of an out-of-dialog request (routing.v1.DecideRequest). */
+    /**
+     * The flow a target is reached by: the bare token, or {@code <replica>/<token>} when the owning replica has a
+     * hand-off address, so another replica can pass the request to the owner (see the cluster package).
+     */
+    static String flowRef(FlowRef f) {
+        return io.sipplatform.edge.cluster.HandoffAddress.of(f.getEdgeId()).isPresent()
+                ? io.sipplatform.edge.cluster.Handoff.flowRef(f.getEdgeId(), f.getFlowToken()) : f.getFlowToken();
+    }
+
     public static DecideRequest decideRequest(SipRequest req, Inbound in, String edgeId) {
         DecideRequest.Builder b = DecideRequest.newBuilder()
                 .setMethod(req.method().name())
@@ -233,8 +242,7 @@ public final class ProtoMapping {
                         targets.add(new Decision.Target(t.getRequestUri(),
                                 t.getDestinationUri().isEmpty() ? null : t.getDestinationUri(),
                                 transport(t.getTransport()),
-                                t.hasFlow() && !t.getFlow().getFlowToken().isEmpty() ? t.getFlow().getFlowToken()
-                                        : null,
+                                t.hasFlow() && !t.getFlow().getFlowToken().isEmpty() ? flowRef(t.getFlow()) : null,
                                 t.getGatewayId().isEmpty() ? null : t.getGatewayId(),
                                 duration(t.hasProgressTimeout() ? t.getProgressTimeout() : null),
                                 duration(t.hasAnswerTimeout() ? t.getAnswerTimeout() : null),

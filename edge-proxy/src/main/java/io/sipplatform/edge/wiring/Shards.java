@@ -57,9 +57,22 @@ public final class Shards {
     }
 
     private int indexOf(Inbound in) {
-        String callId = in.message().header(HeaderName.CALL_ID);
+        return indexOf(in.message().header(HeaderName.CALL_ID));
+    }
+
+    private int indexOf(String callId) {
         int h = callId == null ? 0 : callId.hashCode();
         return Math.floorMod(h ^ (h >>> 16), shards.length);
+    }
+
+    /** Runs a task on the shard that owns a Call-ID (e.g. to start a client transaction whose responses land there). */
+    public void onShard(String callId, java.util.function.Consumer<TransactionLayer> task) {
+        Shard s = shards[indexOf(callId)];
+        if (Vertx.currentContext() == s.context()) {
+            task.accept(s.layer());
+        } else {
+            s.context().runOnContext(v -> task.accept(s.layer()));
+        }
     }
 
     /** All shards (for stats and drain). */

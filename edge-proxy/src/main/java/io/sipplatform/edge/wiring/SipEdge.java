@@ -22,7 +22,22 @@ import io.sipplatform.edge.transport.SipTransports;
 import io.sipplatform.edge.transport.TlsSettings;
 import io.sipplatform.edge.transport.Transport;
 import io.sipplatform.edge.transport.TransportSettings;
-import io.sipplatform.edge.upstream.AddressNextHops;
+import io.sipplatform.edge.cluster.Handoff;
+import io.sipplatform.edge.cluster.HandoffAddress;
+import io.sipplatform.edge.gateway.GatewayCallReports;
+import io.sipplatform.edge.gateway.GatewayReports;
+import io.sipplatform.edge.gateway.Probes;
+import io.sipplatform.edge.gateway.ShardOptionsSender;
+import io.sipplatform.edge.proxy.Upstream;
+import io.sipplatform.proto.routing.v1.GatewayProbeTargetsRequest;
+import io.sipplatform.proto.routing.v1.ReportGatewayResultRequest;
+import io.sipplatform.edge.telemetry.CallTracing;
+import io.sipplatform.edge.telemetry.GrpcHopTracing;
+import io.sipplatform.edge.telemetry.TracedUpstream;
+import io.sipplatform.edge.telemetry.TracingUser;
+import io.sipplatform.edge.resolve.DnsClient;
+import io.sipplatform.edge.resolve.NameServers;
+import io.sipplatform.edge.resolve.SipResolver;
 import io.sipplatform.edge.upstream.GrpcToSip;
 import io.sipplatform.edge.upstream.GrpcUpstream;
 import io.sipplatform.proto.registrar.v1.MutinyRegistrarGrpc;
@@ -77,11 +92,18 @@ public class SipEdge {
     @GrpcClient("cdr")
     io.sipplatform.proto.cdr.v1.MutinyCdrIngestGrpc.MutinyCdrIngestStub cdr;
 
+    @Inject
+    io.opentelemetry.api.OpenTelemetry otel;
+
     private volatile io.sipplatform.edge.upstream.CdrSpool spool;
 
     private final AtomicReference<Shards> shards = new AtomicReference<>();
     private final AtomicLong droppedBeforeReady = new AtomicLong();
     private volatile SipTransports transports;
+    private volatile Probes probes;
+    private volatile DnsClient dnsClient;
+    private volatile Handoff handoff;
+    private volatile Context probesHome;
     private volatile String replicaId;
     private volatile boolean ready;
     private volatile SourceGuard guard;
@@ -94,9 +116,15 @@ public class SipEdge {
         guard = new SourceGuard(new SourceGuard.Settings(p.requestsPerSecond(), p.burst(), p.ban(), trusted),
                 System::nanoTime);
         vertx.setPeriodic(60_000, id -> guard.sweep());
-        admission = new Admission(p.maxOpenTransactionsPerShard());
-        replicaId = config.replicaId().orElseGet(() -> "e" + HexFormat.of().formatHex(
-                SecureRandom.getSeed(3)));
+        admission = new Admission(p.maxOpenTransactionsPerShard(), p.maxCallsPerSecond(), System::nanoTime);
+        Optional<java.net.InetSocketAddress> handoffAt = config.cluster().handoffHost()
+                .map(h -> new java.net.InetSocketAddress(h, config.cluster().handoffPort()));
+        if (handoffAt.isPresent() && config.replicaId().isPresent()) {
+            throw new IllegalStateException("edge.replica-id and edge.cluster.handoff-host exclude each other: with"
+                    + " hand-off the replica id is derived from the internal address");
+        }
+        replicaId = handoffAt.map(HandoffAddress::replicaId).orElseGet(() -> config.replicaId()
+                .orElseGet(() -> "e" + HexFormat.of().formatHex(SecureRandom.getSeed(3))));
         TransportSettings settings = TransportSettings.of(listeners())
                 .withConnectionCaps(config.sip().maxConnectionsPerIp(), TransportSettings.DEFAULT_MAX_CONNECTIONS)
                 .withIdleTimeouts(config.sip().idleTimeout(), config.sip().idleTimeout());
@@ -114,17 +142,56 @@ public class SipEdge {
             secrets.add(s.getBytes(StandardCharsets.UTF_8));
         }
         RouteToken token = new RouteToken(secrets);
-        GrpcUpstream upstream = new GrpcUpstream(routing, registrar, media, config.upstream().deadline(),
-                new GrpcToSip(config.upstream().retryAfter()), replicaId);
-        AddressNextHops nextHops = new AddressNextHops(vertx);
+        if (handoffAt.isPresent()) {
+            Handoff h = new Handoff(vertx, handoffAt.get(), replicaId, secrets.get(0), in -> {
+                Shards s = shards.get();
+                if (s != null) {
+                    s.dispatch(in);
+                }
+            }, transports, System::currentTimeMillis);
+            h.start().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+            handoff = h;
+            Gauge.builder("sip.handoff.forwarded", h, Handoff::forwarded).register(meters);
+            Gauge.builder("sip.handoff.received", h, Handoff::received).register(meters);
+            Gauge.builder("sip.handoff.rejected", h, Handoff::rejected).register(meters);
+        }
+        Optional<CallTracing> tracing = CallTracing.of(otel);
+        tracing.ifPresent(t -> {
+            GrpcHopTracing hops = new GrpcHopTracing(t);
+            routing = routing.withInterceptors(hops);
+            registrar = registrar.withInterceptors(hops);
+            media = media.withInterceptors(hops);
+            cdr = cdr.withInterceptors(hops);
+        });
+        GrpcUpstream grpc = new GrpcUpstream(routing, registrar, media, config.upstream().deadline(),
+                new GrpcToSip(config.upstream().retryAfter()), replicaId, flowId -> {
+                    io.sipplatform.edge.transport.Flow f = transports.flows().get(flowId);
+                    return f == null ? List.of() : f.peerCertificates();
+                });
+        Upstream upstream = tracing.<Upstream>map(t -> new TracedUpstream(grpc, t)).orElse(grpc);
+        EdgeConfig.Dns dnsConfig = config.dns();
+        dnsClient = new DnsClient(vertx, NameServers.of(dnsConfig.servers().orElse(List.of()),
+                Path.of("/etc/resolv.conf")),
+                dnsConfig.timeout(), dnsConfig.attempts());
+        SipResolver nextHops = new SipResolver(dnsClient, System::nanoTime, new java.util.Random(),
+                dnsConfig.negativeTtl(), dnsConfig.maxTtl());
+        Gauge.builder("sip.dns.queries", dnsClient, DnsClient::queries).register(meters);
+        Gauge.builder("sip.dns.failures", dnsClient, DnsClient::failures).register(meters);
         io.sipplatform.edge.proxy.CallEvents callEvents = io.sipplatform.edge.proxy.CallEvents.NONE;
+        java.time.Duration deadline = config.upstream().deadline();
         if (config.cdr().enabled()) {
-            java.time.Duration deadline = config.upstream().deadline();
             spool = new io.sipplatform.edge.upstream.CdrSpool(Path.of(config.cdr().spoolDir()),
-                    config.cdr().maxBytes(), batch -> cdr.withDeadlineAfter(deadline.toMillis(), TimeUnit.MILLISECONDS)
-                    .publishBatch(io.sipplatform.proto.cdr.v1.PublishBatchRequest.newBuilder().addAllEvents(batch)
-                            .build())
-                    .subscribeAsCompletionStage().thenApply(r -> (Void) null), deadline.multipliedBy(2));
+                    config.cdr().maxBytes(), batch -> {
+                        // the batch's first call names the trace (a batch usually holds one call's events)
+                        try (io.opentelemetry.context.Scope ignored = tracing.map(t -> t.contextOf(
+                                batch.isEmpty() ? null : batch.get(0).getCallId()))
+                                .orElseGet(io.opentelemetry.context.Context::root).makeCurrent()) {
+                            return cdr.withDeadlineAfter(deadline.toMillis(), TimeUnit.MILLISECONDS)
+                                    .publishBatch(io.sipplatform.proto.cdr.v1.PublishBatchRequest.newBuilder()
+                                            .addAllEvents(batch).build())
+                                    .subscribeAsCompletionStage().thenApply(r -> (Void) null);
+                        }
+                    }, deadline.multipliedBy(2));
             callEvents = new io.sipplatform.edge.upstream.CdrEvents(spool, replicaId, config.site());
             io.sipplatform.edge.upstream.CdrSpool sp = spool;
             Gauge.builder("sip.cdr.spool.pending", sp, io.sipplatform.edge.upstream.CdrSpool::pending).register(meters);
@@ -137,22 +204,48 @@ public class SipEdge {
                 ProxyCore.ProxySettings.DEFAULTS.timerC(), config.upstream().retryAfter());
         int count = config.sip().shards().orElse(Runtime.getRuntime().availableProcessors());
         VertxTimers timers = new VertxTimers(vertx);
-        io.sipplatform.edge.transport.SipSender out = !LOG.isTraceEnabled() ? transports : (d, bytes, onFailure) -> {
+        io.sipplatform.edge.transport.SipSender wire = handoff != null ? handoff.wrap(transports) : transports;
+        io.sipplatform.edge.transport.SipSender out = !LOG.isTraceEnabled() ? wire : (d, bytes, onFailure) -> {
             String text = new String(bytes, 0, Math.min(bytes.length, 200), StandardCharsets.UTF_8);
             LOG.tracef("out %s %s: %s", d.transport(), d.address(), text.substring(0, Math.max(0, text.indexOf('\r'))));
-            transports.send(d, bytes, onFailure);
+            wire.send(d, bytes, onFailure);
         };
+        EdgeConfig.Gateways gw = config.gateways();
+        GatewayReports gatewayReports = new GatewayReports(batch -> routing
+                .withDeadlineAfter(deadline.toMillis(), TimeUnit.MILLISECONDS)
+                .reportGatewayResult(ReportGatewayResultRequest.newBuilder().addAllObservations(batch).build())
+                .subscribeAsCompletionStage(), gw.reportBatch(), gw.reportQueue());
+        vertx.setPeriodic(Math.max(1, gw.reportFlush().toMillis()), id -> gatewayReports.flush());
+        Gauge.builder("sip.gateway.observations.sent", gatewayReports, GatewayReports::sent).register(meters);
+        Gauge.builder("sip.gateway.observations.dropped", gatewayReports, GatewayReports::dropped).register(meters);
+        if (gw.reportCalls()) {
+            callEvents = new GatewayCallReports(callEvents, gatewayReports, replicaId);
+        }
         io.sipplatform.edge.proxy.CallEvents events = callEvents;
         Shards built = new Shards(vertx, Math.max(1, count), i -> {
             Context ctx = Shards.newEventLoopContext(vertx);
             ProxyCore core = new ProxyCore(me, token, upstream, nextHops, out, timers,
                     r -> ctx.runOnContext(v -> r.run()), proxySettings, admission, events,
                     java.time.InstantSource.system());
-            TransactionLayer layer = new TransactionLayer(tx, timers, out, core);
+            TransactionLayer layer = new TransactionLayer(tx, timers, out,
+                    tracing.<io.sipplatform.edge.transaction.TransactionUser>map(t -> new TracingUser(core, t))
+                            .orElse(core));
             core.attach(layer);
             return new Shards.Shard(ctx, layer, core);
         });
         shards.set(built);
+        if (gw.probesEnabled()) {
+            Context home = Shards.newEventLoopContext(vertx);
+            Probes prober = new Probes(() -> routing.withDeadlineAfter(deadline.toMillis(), TimeUnit.MILLISECONDS)
+                    .gatewayProbeTargets(GatewayProbeTargetsRequest.newBuilder().setEdgeId(replicaId).build())
+                    .subscribeAsCompletionStage(), nextHops, new ShardOptionsSender(me, built::onShard),
+                    gatewayReports, timers, r -> home.runOnContext(v -> r.run()), java.time.InstantSource.system(),
+                    new Probes.Settings(gw.probeInterval(), gw.probeTimeout(), gw.probeRefresh()), replicaId);
+            home.runOnContext(v -> prober.start());
+            probes = prober;
+            probesHome = home;
+            Gauge.builder("sip.gateway.probes.sent", prober, Probes::sent).register(meters);
+        }
         Gauge.builder("sip.transactions.open", built, Shards::openTransactions).register(meters);
         Gauge.builder("sip.edge.dropped.starting", droppedBeforeReady, AtomicLong::get).register(meters);
         Gauge.builder("sip.protect.dropped", guard, SourceGuard::dropped).register(meters);
@@ -177,9 +270,19 @@ public class SipEdge {
             }
             LOG.infof("drained: %d requests still without a final response", s.openCalls());
         }
+        Probes p = probes;
+        if (p != null) {
+            probesHome.runOnContext(v -> p.stop());
+        }
         SipTransports t = transports;
         if (t != null) {
             t.stop().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        }
+        if (dnsClient != null) {
+            dnsClient.close();
+        }
+        if (handoff != null) {
+            handoff.close();
         }
         if (spool != null) {
             spool.awaitEmpty(java.time.Duration.ofSeconds(2)); // what is left stays on disk for the next start
@@ -196,6 +299,10 @@ public class SipEdge {
         if (LOG.isTraceEnabled()) {
             LOG.tracef("in %s %s from %s: %s", in.transport(), in.message().startLine(), in.remote(),
                     in.message().header(io.sipplatform.sip.message.HeaderName.CSEQ));
+        }
+        Handoff h = handoff;
+        if (h != null && h.divert(in)) {
+            return; // a response to another replica's client transaction, passed to it
         }
         if (in.message().isRequest() && in.remote().getAddress() != null && !guard.admit(in.remote().getAddress())) {
             return; // flooding source: a counted drop (sip.protect.dropped), no answer

@@ -3,6 +3,10 @@ package io.sipplatform.edge.it;
 import io.grpc.Status;
 import io.quarkus.test.junit.QuarkusTest;
 import io.sipplatform.edge.transport.Transport;
+import io.sipplatform.proto.routing.v1.GatewayFailure;
+import io.sipplatform.proto.routing.v1.GatewayObservation;
+import io.sipplatform.proto.routing.v1.ObservationSource;
+import io.sipplatform.proto.routing.v1.ProbeTarget;
 import io.sipplatform.edge.wiring.SipEdge;
 import io.sipplatform.sip.message.HeaderName;
 import io.sipplatform.sip.message.SipMessageBuilder;
@@ -41,6 +45,55 @@ class EdgeUdpIT {
     void reset() {
         FakeRouting.failWith = null;
         FakeRouting.carriers = List.of();
+        FakeRouting.probeTargets = List.of();
+    }
+
+    /** The first observation routing received for a gateway from the given source, waiting up to 5 s. */
+    static GatewayObservation observed(String gatewayId, ObservationSource source) throws InterruptedException {
+        long end = System.nanoTime() + 5_000_000_000L;
+        while (System.nanoTime() < end) {
+            for (GatewayObservation o : FakeRouting.observations) {
+                if (o.getGatewayId().equals(gatewayId) && o.getSource() == source) {
+                    return o;
+                }
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("routing got no " + source + " observation of " + gatewayId + ": "
+                + FakeRouting.observations);
+    }
+
+    static ProbeTarget probeTarget(String id, int port) {
+        return ProbeTarget.newBuilder().setGatewayId(id).setRequestUri("sip:127.0.0.1:" + port)
+                .setDestinationUri("sip:127.0.0.1:" + port + ";transport=udp")
+                .setTransport(io.sipplatform.proto.common.v1.Transport.TRANSPORT_UDP)
+                .setInterval(com.google.protobuf.Duration.newBuilder().setSeconds(2))
+                .setTimeout(com.google.protobuf.Duration.newBuilder().setNanos(400_000_000)).build();
+    }
+
+    @Test
+    void gatewaysRoutingAssignsAreProbedWithOptionsAndTheOutcomesReported() throws Exception {
+        try (UdpPeer up = new UdpPeer(); UdpPeer silent = new UdpPeer()) {
+            FakeRouting.probeTargets = List.of(probeTarget("gw-up", up.port()), probeTarget("gw-silent",
+                    silent.port()));
+            UdpPeer.Received atUp = up.receive();
+            SipRequest options = (SipRequest) atUp.message();
+            assertEquals("OPTIONS", options.method().name());
+            assertEquals("sip:127.0.0.1:" + up.port(), options.requestUriText());
+            assertTrue(options.topVia().branch().startsWith("z9hG4bK"));
+            up.sendRaw(SipMessageBuilder.responseTo(options, SipStatus.of(200)).toTagIfAbsent("up").build()
+                    .toBytes(), atUp.from());
+            assertEquals("OPTIONS", ((SipRequest) silent.receive().message()).method().name());
+
+            GatewayObservation ok = observed("gw-up", ObservationSource.OBSERVATION_SOURCE_PROBE);
+            assertEquals(200, ok.getResponse().getCode());
+            assertTrue(ok.hasResponseDelay());
+            assertEquals(edge.replicaId(), ok.getEdgeId());
+            GatewayObservation dead = observed("gw-silent", ObservationSource.OBSERVATION_SOURCE_PROBE);
+            assertEquals(GatewayFailure.GATEWAY_FAILURE_TIMEOUT, dead.getFailure(),
+                    "no answer within the probe timeout is reported as a timeout");
+            assertTrue(FakeRouting.probeAskers.contains(edge.replicaId()), "the replica asked for its share");
+        }
     }
 
     static final String REGISTER = """
@@ -140,6 +193,11 @@ class EdgeUdpIT {
             assertEquals(List.of("ATTEMPT", "LEG_ATTEMPT", "LEG_ATTEMPT", "ANSWER"),
                     cdrEvents("call-it-1@127.0.0.1").stream().map(e -> e.getEventCase().name()).toList(),
                     "call events reached the CDR service through the spool");
+            // passive gateway health: each attempt's outcome reached routing under the gateway's id
+            assertEquals(503, observed(FakeRouting.carriers.get(0), ObservationSource.OBSERVATION_SOURCE_CALL)
+                    .getResponse().getCode());
+            assertEquals(200, observed(FakeRouting.carriers.get(1), ObservationSource.OBSERVATION_SOURCE_CALL)
+                    .getResponse().getCode());
         }
     }
 

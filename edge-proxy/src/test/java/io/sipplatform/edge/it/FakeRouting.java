@@ -6,10 +6,12 @@ import io.sipplatform.proto.common.v1.Transport;
 import io.sipplatform.proto.routing.v1.DecideRequest;
 import io.sipplatform.proto.routing.v1.DecideResponse;
 import io.sipplatform.proto.routing.v1.FailoverPolicy;
+import io.sipplatform.proto.routing.v1.GatewayObservation;
 import io.sipplatform.proto.routing.v1.GatewayProbeTargetsRequest;
 import io.sipplatform.proto.routing.v1.GatewayProbeTargetsResponse;
 import io.sipplatform.proto.routing.v1.GetCredentialsRequest;
 import io.sipplatform.proto.routing.v1.GetCredentialsResponse;
+import io.sipplatform.proto.routing.v1.ProbeTarget;
 import io.sipplatform.proto.routing.v1.Proxy;
 import io.sipplatform.proto.routing.v1.ReleaseLeaseRequest;
 import io.sipplatform.proto.routing.v1.ReleaseLeaseResponse;
@@ -29,6 +31,11 @@ public class FakeRouting implements Routing {
     static volatile List<String> carriers = List.of();
     static volatile Status failWith;
     static final List<DecideRequest> seen = new CopyOnWriteArrayList<>();
+    /** Gateways every replica is told to probe (refreshed every 100 ms, so a test's change applies at once). */
+    static volatile List<ProbeTarget> probeTargets = List.of();
+    /** Every gateway observation the edge reported. */
+    static final List<GatewayObservation> observations = new CopyOnWriteArrayList<>();
+    static final List<String> probeAskers = new CopyOnWriteArrayList<>();
 
     @Override
     public Uni<DecideResponse> decide(DecideRequest request) {
@@ -54,12 +61,19 @@ public class FakeRouting implements Routing {
 
     @Override
     public Uni<ReportGatewayResultResponse> reportGatewayResult(ReportGatewayResultRequest request) {
+        observations.addAll(request.getObservationsList());
         return Uni.createFrom().item(ReportGatewayResultResponse.getDefaultInstance());
     }
 
     @Override
     public Uni<GatewayProbeTargetsResponse> gatewayProbeTargets(GatewayProbeTargetsRequest request) {
-        return Uni.createFrom().item(GatewayProbeTargetsResponse.getDefaultInstance());
+        if (request.getEdgeId().isEmpty()) {
+            return Uni.createFrom().failure(Status.INVALID_ARGUMENT.withDescription("edge_id is required")
+                    .asRuntimeException());
+        }
+        probeAskers.add(request.getEdgeId());
+        return Uni.createFrom().item(GatewayProbeTargetsResponse.newBuilder().addAllTargets(probeTargets)
+                .setRefreshAfter(com.google.protobuf.Duration.newBuilder().setNanos(100_000_000)).build());
     }
 
     @Override

@@ -53,8 +53,14 @@ class ProxyCoreTest {
 
     final List<Sent> wire = new ArrayList<>();
     final ManualTimers timers = new ManualTimers();
-    final SipSender sender = (Destination d, byte[] bytes, Consumer<Throwable> onFailure) ->
-            wire.add(new Sent(d, ((Framed.Message) new DatagramFramer().frame(bytes)).message()));
+    /** Addresses whose sends fail at once (connection refused). */
+    final Set<InetSocketAddress> unreachable = new java.util.HashSet<>();
+    final SipSender sender = (Destination d, byte[] bytes, Consumer<Throwable> onFailure) -> {
+        wire.add(new Sent(d, ((Framed.Message) new DatagramFramer().frame(bytes)).message()));
+        if (unreachable.contains(d.address())) {
+            onFailure.accept(new java.net.ConnectException("refused"));
+        }
+    };
     Decision nextDecision;
     final List<String> released = new ArrayList<>();
     final List<String> mediaCalls = new ArrayList<>();
@@ -109,10 +115,22 @@ class ProxyCoreTest {
                     List.of(new Decision.Header("Contact", "<sip:alice@192.0.2.10>;expires=60"))));
         }
     };
-    final NextHops nextHops = (Uri uri, Transport preferred) -> {
-        SipUri s = (SipUri) uri;
-        return CompletableFuture.completedFuture(Destination.of(preferred != null ? preferred : Transport.UDP,
-                new InetSocketAddress(s.hostWithoutBrackets(), s.port() > 0 ? s.port() : 5060)));
+    final NextHops nextHops = new NextHops() {
+        @Override
+        public CompletionStage<Destination> resolve(Uri uri, Transport preferred) {
+            SipUri s = (SipUri) uri;
+            return CompletableFuture.completedFuture(Destination.of(preferred != null ? preferred : Transport.UDP,
+                    new InetSocketAddress(s.hostWithoutBrackets(), s.port() > 0 ? s.port() : 5060)));
+        }
+
+        @Override
+        public CompletionStage<List<Destination>> resolveAll(Uri uri, Transport preferred) {
+            if (((SipUri) uri).host().equals("carrier.example")) { // two SRV targets, GW1 first
+                return CompletableFuture.completedFuture(List.of(Destination.of(Transport.UDP, GW1),
+                        Destination.of(Transport.UDP, GW2)));
+            }
+            return resolve(uri, preferred).thenApply(List::of);
+        }
     };
     final Admission admission = new Admission(10_000);
     final List<CallEvents.Event> events = new ArrayList<>();
@@ -297,6 +315,39 @@ class ProxyCoreTest {
         assertTrue(sentTo(GW2).isEmpty(), "486 is not a failover code");
         assertEquals(List.of(100, 486), statusesTo(PBX));
         assertEquals(List.of("lease-1/call-1@192.0.2.10"), released, "an unanswered call gives its lease back");
+    }
+
+    static Decision oneCarrierBySrv() {
+        return new Decision.Proxy("d1", List.of(new Decision.TargetGroup(List.of(new Decision.Target(
+                "sip:+4930123456@carrier.example", null, Transport.UDP, null, "gw-srv", null, null)),
+                Decision.Failover.NEVER)), List.of(), List.of(), Map.of(), null, false);
+    }
+
+    @Test
+    void aTransportErrorAtTheFirstSrvTargetSendsTheRequestToTheNext() {
+        nextDecision = oneCarrierBySrv();
+        unreachable.add(GW1);
+        fromPbx(INVITE);
+        SipRequest first = lastRequestTo(GW1);
+        SipRequest second = lastRequestTo(GW2);
+        assertEquals("INVITE", second.method().name());
+        assertEquals("sip:+4930123456@carrier.example", second.requestUriText());
+        assertFalse(first.topVia().branch().equals(second.topVia().branch()), "a new client transaction");
+        from(GW2, answer(second, 200));
+        assertEquals(List.of(100, 200), statusesTo(PBX));
+        long legs = events.stream().filter(e -> e instanceof CallEvents.LegAttempt).count();
+        assertEquals(1, legs, "one leg for the target, whichever of its addresses answered");
+    }
+
+    @Test
+    void aTimeoutAtTheFirstSrvTargetSendsTheRequestToTheNextAndLateTimersAreIgnored() {
+        nextDecision = oneCarrierBySrv();
+        fromPbx(INVITE);
+        assertTrue(sentTo(GW2).isEmpty());
+        timers.fire("B");
+        assertEquals("INVITE", lastRequestTo(GW2).method().name(), "Timer B moves on to the next SRV target");
+        timers.fire("B");
+        assertEquals(List.of(100, 408), statusesTo(PBX), "the last target timing out ends the branch with 408");
     }
 
     @Test

@@ -15,16 +15,16 @@ import java.util.concurrent.TimeUnit;
  * Self-signed PEM pairs made offline with the JDK's keytool (Netty's generator needs BouncyCastle or internal JDK
  * classes). Each names localhost, 127.0.0.1 and ::1, so host-name verification passes on loopback.
  */
-final class TestCertificates {
+public final class TestCertificates {
 
     /** A PEM certificate and its PKCS#8 key on disk, and the certificate as read. */
-    record Pair(Path certificate, Path privateKey, X509Certificate x509) {
+    public record Pair(Path certificate, Path privateKey, X509Certificate x509) {
     }
 
     private TestCertificates() {
     }
 
-    static Pair generate(Path dir, String name) throws Exception {
+    public static Pair generate(Path dir, String name) throws Exception {
         Path store = dir.resolve(name + ".p12");
         Files.deleteIfExists(store);
         String keytool = Path.of(System.getProperty("java.home"), "bin", "keytool").toString();
