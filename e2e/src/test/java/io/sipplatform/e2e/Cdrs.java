@@ -17,7 +17,12 @@ final class Cdrs {
 
     /** The closed CDR of this SIP Call-ID, waiting up to 15 s for the edge's events to arrive. */
     static JsonNode closed(Platform p, String callId) throws IOException, InterruptedException {
-        long deadline = System.nanoTime() + 15_000_000_000L;
+        return closed(p, callId, 15);
+    }
+
+    /** The same, waiting longer: after an outage the edge's spool retries with a backoff of up to 30 s. */
+    static JsonNode closed(Platform p, String callId, int seconds) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + seconds * 1_000_000_000L;
         Http.Answer last = null;
         while (System.nanoTime() < deadline) {
             last = p.cdr.get("cdrs/" + URLEncoder.encode(callId, StandardCharsets.UTF_8), Map.of());

@@ -35,7 +35,7 @@ class FaultsIT extends PlatformScenario {
         List<String> answered = Cdrs.callIds(burst, "answered");
         assertEquals(calls, answered.size(), "every call of the burst completed");
         for (String callId : answered) {
-            JsonNode cdr = Cdrs.closed(platform, callId); // the edge's spool delivers what the dead service missed
+            JsonNode cdr = Cdrs.closed(platform, callId, 60); // the edge's spool delivers what the service missed
             assertEquals("ANSWERED", cdr.path("disposition").asText(), cdr.toString());
             assertEquals("BYE", cdr.path("endCause").asText(), cdr.toString());
         }

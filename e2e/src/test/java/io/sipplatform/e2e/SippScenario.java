@@ -282,7 +282,7 @@ final class SippScenario {
         steps.append("  <recv response=\"401\" auth=\"true\"/>\n");
         send(true, request.formatted(UAC_VIA, cseq + 1, contact, expires, "[authentication]\n"));
         steps.append("  <recv response=\"").append(code).append("\">\n")
-                .append("    <action><ereg regexp=\"Contact: [^&#13;&#10;]*\" search_in=\"msg\" occurence=\"1\" "
+                .append("    <action><ereg regexp=\"Contact: [^;]*;expires=[0-9]+\" search_in=\"msg\" occurence=\"1\" "
                         + "check_it=\"false\" assign_to=\"c").append(cseq).append("\"/><ereg regexp=\"Min-Expires: "
                         + "[0-9]+\" search_in=\"msg\" check_it=\"false\" assign_to=\"m").append(cseq).append("\"/>"
                         + "<log message=\"").append(code).append(" [$c").append(cseq).append("] [$m").append(cseq)

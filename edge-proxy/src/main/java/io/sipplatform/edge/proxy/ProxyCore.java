@@ -442,8 +442,9 @@ public final class ProxyCore implements TransactionUser {
 
     private String recordRoute(Transport t, String token) {
         EdgeIdentity.HostPort hp = me.pointFor(t);
-        String scheme = t == Transport.TLS || t == Transport.WSS ? "sips" : "sip";
-        return "<" + scheme + ":" + hostForUri(hp.host()) + ":" + hp.port() + ";transport=" + t.uriParam() + ";lr;"
+        // sip: with transport=tls/wss, as Kamailio and OpenSIPS record-route: sips: would promise TLS on every hop
+        // (RFC 5630 §3.1) where the other leg may be UDP, and UAs such as baresip 1.x cannot send to it
+        return "<sip:" + hostForUri(hp.host()) + ":" + hp.port() + ";transport=" + t.uriParam() + ";lr;"
                 + TOKEN_PARAM + "=" + token + ">";
     }
 

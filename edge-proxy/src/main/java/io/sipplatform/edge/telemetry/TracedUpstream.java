@@ -1,11 +1,13 @@
 package io.sipplatform.edge.telemetry;
 
 import io.opentelemetry.context.Scope;
+import io.sipplatform.edge.proxy.CallEvents;
 import io.sipplatform.edge.proxy.Decision;
 import io.sipplatform.edge.proxy.Upstream;
 import io.sipplatform.edge.transport.Inbound;
 import io.sipplatform.sip.message.SipRequest;
 
+import java.util.List;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -51,9 +53,9 @@ public final class TracedUpstream implements Upstream {
     }
 
     @Override
-    public void deleteMedia(String callId, String fromTag, String toTag) {
+    public CompletionStage<List<CallEvents.MediaStream>> deleteMedia(String callId, String fromTag, String toTag) {
         try (Scope ignored = tracing.contextOf(callId).makeCurrent()) {
-            next.deleteMedia(callId, fromTag, toTag);
+            return next.deleteMedia(callId, fromTag, toTag);
         }
     }
 

@@ -134,7 +134,9 @@ class TwoReplicaHandoffTest {
         }
 
         @Override
-        public void deleteMedia(String callId, String fromTag, String toTag) {
+        public CompletionStage<List<io.sipplatform.edge.proxy.CallEvents.MediaStream>> deleteMedia(String callId,
+                String fromTag, String toTag) {
+            return CompletableFuture.completedFuture(List.of());
         }
 
         @Override

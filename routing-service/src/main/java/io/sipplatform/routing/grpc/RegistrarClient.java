@@ -1,5 +1,6 @@
 package io.sipplatform.routing.grpc;
 
+import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.quarkus.grpc.GrpcClient;
 import io.sipplatform.proto.registrar.v1.Binding;
@@ -28,9 +29,16 @@ public class RegistrarClient implements RegistrarLookup {
     @Override
     public List<RegisteredContact> contacts(String aor) {
         try {
-            List<Binding> bindings = registrar
-                    .withDeadlineAfter(config.registrar().deadline().toMillis(), TimeUnit.MILLISECONDS)
-                    .lookup(LookupRequest.newBuilder().setAor(aor).build()).getBindingsList();
+            List<Binding> bindings;
+            try {
+                bindings = lookup(aor);
+            } catch (StatusRuntimeException e) {
+                if (e.getStatus().getCode() != Status.Code.UNAVAILABLE) {
+                    throw e;
+                }
+                // a registrar node just died: the balancer's next pick is another node (Lookup is idempotent)
+                bindings = lookup(aor);
+            }
             List<RegisteredContact> out = new ArrayList<>(bindings.size());
             for (Binding b : bindings) {
                 FlowRef flow = b.hasFlow() ? new FlowRef(b.getFlow().getEdgeId(), b.getFlow().getFlowToken()) : null;
@@ -41,5 +49,10 @@ public class RegistrarClient implements RegistrarLookup {
         } catch (StatusRuntimeException e) {
             throw new Unavailable("registrar lookup failed: " + e.getStatus(), e);
         }
+    }
+
+    private List<Binding> lookup(String aor) {
+        return registrar.withDeadlineAfter(config.registrar().deadline().toMillis(), TimeUnit.MILLISECONDS)
+                .lookup(LookupRequest.newBuilder().setAor(aor).build()).getBindingsList();
     }
 }
