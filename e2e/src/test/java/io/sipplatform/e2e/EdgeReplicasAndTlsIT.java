@@ -9,7 +9,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The stateless edge: a call set up through one replica and ended through the other, as behind a load balancer
- * that does not stick; and a softphone on TLS (baresip; Debian's SIPp is built without TLS) calling one on UDP.
+ * that does not stick; a softphone on TLS (baresip; Debian's SIPp is built without TLS) calling one on UDP; and a
+ * WebSocket client (RFC 7118) registering and calling a softphone.
  */
 @Order(4)
 class EdgeReplicasAndTlsIT extends PlatformScenario {
@@ -46,6 +47,21 @@ class EdgeReplicasAndTlsIT extends PlatformScenario {
             assertEquals("ANSWERED", cdr.path("disposition").asText());
             assertEquals("CALLEE", cdr.path("hangupSide").asText());
             assertTrue(alice.log().contains("TLS"), "the caller's SIP went over TLS: " + alice.log());
+        }
+    }
+
+    @Test
+    void aWebSocketClientRegistersAndCallsASoftphone() throws Exception {
+        try (Baresip carol = Baresip.register("carol-for-ws", "carol", "carol-secret", "127.0.0.53", "udp",
+                Platform.sipPort(1), true);
+                WebSocketPhone dave = new WebSocketPhone("dave", "dave-secret", Platform.WS_PORT)) {
+            dave.register();
+            String callId = dave.call("sip:carol@sip.local", 1000);
+            carol.await("CALL_ESTABLISHED", 5);
+            carol.await("CALL_CLOSED", 10);
+            JsonNode cdr = Cdrs.closed(platform, callId);
+            assertEquals("ANSWERED", cdr.path("disposition").asText());
+            assertEquals("e2e-phones", cdr.path("trunkId").asText());
         }
     }
 }

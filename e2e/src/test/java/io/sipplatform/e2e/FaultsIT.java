@@ -54,6 +54,14 @@ class FaultsIT extends PlatformScenario {
                 Baresip dave = Baresip.register("dave-f", "dave", "dave-secret", "127.0.0.55", "udp",
                         Platform.sipPort(2), true)) {
             platform.kill("registrar-service#1");
+            // failure detection: the survivors see a two-node view (and rebalance); then every AOR must be found
+            long deadline = System.nanoTime() + 20_000_000_000L;
+            java.util.regex.Pattern twoMembers = java.util.regex.Pattern.compile(
+                    "(?m)^registrar_cluster_members(\\{[^}]*\\})? 2\\.0$");
+            while (!twoMembers.matcher(platform.metrics("registrar-service#2")).find()) {
+                assertTrue(System.nanoTime() < deadline, "the survivors never saw the node leave");
+                Thread.sleep(200);
+            }
             for (int i = 0; i < 3; i++) { // round robin over the nodes left: every lookup must still find them
                 Sipp toDave = Sipp.run("pbx-to-dave-" + i, SippScenario.calling("pbx-call", 300))
                         .local(Provisioning.PBX, 0).key("dialled", "dave").key("domain", "sip.local").calls(1).start(edge(1), 30);
