@@ -22,11 +22,22 @@ final class Cdrs {
 
     /** The same, waiting longer: after an outage the edge's spool retries with a backoff of up to 30 s. */
     static JsonNode closed(Platform p, String callId, int seconds) throws IOException, InterruptedException {
+        return closed(p, callId, seconds, cdr -> true);
+    }
+
+    /** The closed CDR once the relay's statistics are in too (they follow the end event, after the relay's delete). */
+    static JsonNode closedWithMedia(Platform p, String callId) throws IOException, InterruptedException {
+        return closed(p, callId, 15, cdr -> !cdr.path("callerPackets").isNull()
+                && !cdr.path("callerPackets").isMissingNode());
+    }
+
+    private static JsonNode closed(Platform p, String callId, int seconds, java.util.function.Predicate<JsonNode> done)
+            throws IOException, InterruptedException {
         long deadline = System.nanoTime() + seconds * 1_000_000_000L;
         Http.Answer last = null;
         while (System.nanoTime() < deadline) {
             last = p.cdr.get("cdrs/" + URLEncoder.encode(callId, StandardCharsets.UTF_8), Map.of());
-            if (last.status() == 200 && "CLOSED".equals(last.json().path("state").asText())) {
+            if (last.status() == 200 && "CLOSED".equals(last.json().path("state").asText()) && done.test(last.json())) {
                 return last.json();
             }
             Thread.sleep(250);

@@ -31,7 +31,7 @@ class SoftphonesIT extends PlatformScenario {
             alice.hangup();
             long talked = (System.nanoTime() - up) / 1_000_000;
             bob.await("CALL_CLOSED", 10);
-            JsonNode cdr = Cdrs.closed(platform, callId);
+            JsonNode cdr = Cdrs.closedWithMedia(platform, callId);
             assertTrue(cdr.path("fromUri").asText().contains("alice@sip.local"), cdr.toString());
             assertTrue(cdr.path("toUri").asText().contains("bob@sip.local"), cdr.toString());
             assertEquals("ANSWERED", cdr.path("disposition").asText());
