@@ -21,6 +21,14 @@ import java.util.stream.Stream;
  * its ctrl_tcp socket (netstring JSON commands; events such as CALL_ESTABLISHED come back on the same socket).
  */
 final class Baresip implements AutoCloseable {
+    /** Phones still running when the test JVM exits (a test that died midway) are stopped with it. */
+    private static final java.util.Set<Process> LIVE = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> LIVE.forEach(Process::destroyForcibly),
+                "baresip-stop"));
+    }
+
     private final String name;
     private final Path dir;
     private final Process process;
@@ -62,7 +70,13 @@ final class Baresip implements AutoCloseable {
                 + (autoAnswer ? "auto" : "manual") + ";audio_codecs=PCMU\n");
         process = new ProcessBuilder(Tools.require("baresip"), "-f", dir.toString(), "-s").redirectErrorStream(true)
                 .redirectOutput(dir.resolve("baresip.log").toFile()).start();
-        control = connect(ctrlPort);
+        LIVE.add(process);
+        try {
+            control = connect(ctrlPort);
+        } catch (IOException e) {
+            process.destroyForcibly();
+            throw e;
+        }
         reader = new Thread(this::readEvents, "baresip-" + name);
         reader.setDaemon(true);
         reader.start();
@@ -72,8 +86,13 @@ final class Baresip implements AutoCloseable {
     static Baresip register(String name, String user, String password, String ip, String transport, int edgePort,
             boolean autoAnswer) throws Exception {
         Baresip b = new Baresip(name, user, password, ip, transport, edgePort, autoAnswer);
-        b.awaitRegistered(15);
-        return b;
+        try {
+            b.awaitRegistered(15);
+            return b;
+        } catch (Throwable failed) {
+            b.close(); // no try-with-resources owns it yet: a phone that failed to register must not outlive the test
+            throw failed;
+        }
     }
 
     private Socket connect(int port) throws IOException, InterruptedException {
@@ -211,12 +230,13 @@ final class Baresip implements AutoCloseable {
         } catch (IOException e) {
             // already gone
         }
-        if (!process.waitFor(5, TimeUnit.SECONDS)) {
+        if (!process.waitFor(3, TimeUnit.SECONDS)) {
             process.destroy();
             if (!process.waitFor(5, TimeUnit.SECONDS)) {
                 process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
             }
         }
+        LIVE.remove(process);
         control.close();
         reader.join(2000);
     }

@@ -14,6 +14,14 @@ import java.util.concurrent.TimeUnit;
 final class Sipp {
     /** Every SIPp a test started and that may still run; {@link #stopAll} ends them after each test. */
     private static final List<Sipp> RUNNING = new ArrayList<>();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            synchronized (RUNNING) {
+                RUNNING.forEach(s -> s.process.destroyForcibly());
+            }
+        }, "sipp-stop"));
+    }
     private final String name;
     private final List<String> args = new ArrayList<>();
     private final Path dir;
