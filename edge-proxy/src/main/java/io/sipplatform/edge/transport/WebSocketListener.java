@@ -1,6 +1,7 @@
 package io.sipplatform.edge.transport;
 
 import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
@@ -135,8 +136,9 @@ final class WebSocketListener implements Listener {
         Flow flow = new Flow(FlowIds.next(), transport, Addresses.inet(ws.remoteAddress()),
                 Addresses.inet(ws.localAddress()), true, peerCertificates(ws), Wire.of(ws));
         StreamInput input = new StreamInput(flow, wiring);
-        // text and binary frames alike: the payload bytes are the SIP message (RFC 7118 §5.1)
-        ws.handler(input::onData);
+        // text and binary messages alike: each whole message (frames joined) is one SIP message (RFC 7118 §5)
+        ws.binaryMessageHandler(input::onMessage);
+        ws.textMessageHandler(text -> input.onMessage(Buffer.buffer(text)));
         ws.exceptionHandler(t -> LOG.log(Level.DEBUG, () -> flow + ": " + t));
         ws.closeHandler(v -> wiring.flows().closed(flow));
         wiring.flows().register(flow);

@@ -127,6 +127,23 @@ class WebSocketTransportTest {
     }
 
     @Test
+    void bytesPastTheContentLengthOfAMessageAreDiscardedAndTheConnectionStays() throws Exception {
+        InetSocketAddress edge = startWs();
+        try (StreamPeer peer = connect(http, edge)) {
+            // RFC 7118 §5: one SIP message per WebSocket message; extra bytes are not a next message (§18.3)
+            String padded = new String(Fixtures.options("ws-padded"), java.nio.charset.StandardCharsets.UTF_8)
+                    + "v=0\r\r\nstray bytes past Content-Length\r\r\n";
+            Await.result(peer.webSocket().writeTextMessage(padded));
+            Await.result(peer.webSocket().writeTextMessage(new String(Fixtures.options("ws-after"),
+                    java.nio.charset.StandardCharsets.UTF_8)));
+
+            assertEquals("ws-padded", deliveries.next().callId());
+            assertEquals("ws-after", deliveries.next().callId(), "the connection kept working");
+            assertEquals(1, transports.flows().size());
+        }
+    }
+
+    @Test
     void answersOverTheWebSocketNamedByItsFlowIdAsATextMessage() throws Exception {
         InetSocketAddress edge = startWs();
         LinkedBlockingQueue<String> texts = new LinkedBlockingQueue<>();
