@@ -1,5 +1,8 @@
 package io.sipplatform.e2e;
 
+import java.time.Duration;
+import org.awaitility.core.ConditionTimeoutException;
+import org.awaitility.Awaitility;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -95,17 +98,13 @@ final class Baresip implements AutoCloseable {
         }
     }
 
-    private Socket connect(int port) throws IOException, InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (true) {
-            try {
-                return new Socket(Platform.HOST, port);
-            } catch (IOException e) {
-                if (System.nanoTime() > deadline || !process.isAlive()) {
-                    throw new IOException("baresip " + name + " has no control socket: " + log(), e);
-                }
-                Thread.sleep(100);
-            }
+    private Socket connect(int port) throws IOException {
+        try {
+            return Awaitility.await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100))
+                    .ignoreExceptionsInstanceOf(IOException.class).failFast(() -> !process.isAlive())
+                    .until(() -> new Socket(Platform.HOST, port), java.util.Objects::nonNull);
+        } catch (ConditionTimeoutException | org.awaitility.core.TerminalFailureException e) {
+            throw new IOException("baresip " + name + " has no control socket: " + log(), e);
         }
     }
 

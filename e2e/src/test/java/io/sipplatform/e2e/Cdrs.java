@@ -1,5 +1,9 @@
 package io.sipplatform.e2e;
 
+import java.util.concurrent.atomic.AtomicReference;
+import java.time.Duration;
+import org.awaitility.core.ConditionTimeoutException;
+import org.awaitility.Awaitility;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -33,17 +37,20 @@ final class Cdrs {
 
     private static JsonNode closed(Platform p, String callId, int seconds, java.util.function.Predicate<JsonNode> done)
             throws IOException, InterruptedException {
-        long deadline = System.nanoTime() + seconds * 1_000_000_000L;
-        Http.Answer last = null;
-        while (System.nanoTime() < deadline) {
-            last = p.cdr.get("cdrs/" + URLEncoder.encode(callId, StandardCharsets.UTF_8), Map.of());
-            if (last.status() == 200 && "CLOSED".equals(last.json().path("state").asText()) && done.test(last.json())) {
-                return last.json();
-            }
-            Thread.sleep(250);
+        AtomicReference<Http.Answer> last = new AtomicReference<>();
+        try {
+            return Awaitility.await().atMost(Duration.ofSeconds(seconds)).pollInterval(Duration.ofMillis(250))
+                    .until(() -> {
+                        Http.Answer a = p.cdr.get("cdrs/" + URLEncoder.encode(callId, StandardCharsets.UTF_8),
+                                Map.of());
+                        last.set(a);
+                        return a.status() == 200 ? a.json() : null;
+                    }, cdr -> cdr != null && "CLOSED".equals(cdr.path("state").asText()) && done.test(cdr));
+        } catch (ConditionTimeoutException e) {
+            Http.Answer a = last.get();
+            fail("no closed CDR for " + callId + ": " + (a == null ? "" : a.status() + " " + a.body()));
+            return null;
         }
-        fail("no closed CDR for " + callId + ": " + (last == null ? "" : last.status() + " " + last.body()));
-        return null;
     }
 
     /** Every CDR of a trunk (all pages). */

@@ -1,5 +1,8 @@
 package io.sipplatform.e2e;
 
+import java.util.regex.Pattern;
+import java.time.Duration;
+import org.awaitility.Awaitility;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -22,13 +25,19 @@ class FaultsIT extends PlatformScenario {
     @Order(1)
     void cdrServiceKilledDuringABurstLosesNoCdr() throws Exception {
         int calls = 20;
+        int before = Cdrs.ofTrunk(platform, "e2e-pbx").size();
         Sipp carrier = Sipp.run("carrier-c-burst", SippScenario.answering("carrier-answers"))
                 .local(Provisioning.CARRIER_C, Provisioning.GATEWAY_PORT).calls(calls).start(null, 90);
         Sipp burst = Sipp.run("pbx-burst", SippScenario.calling("pbx-call", 1000)).local(Provisioning.PBX, 0)
                 .key("dialled", Provisioning.CARRIER_C_NATIONAL).calls(calls).rate(5, 10).start(edge(1), 80);
-        Thread.sleep(1500);
+        // kill it mid-burst: once the first calls have CDRs, and restart it once the edge is spooling for it
+        Awaitility.await("the burst under way").atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200))
+                .until(() -> Cdrs.ofTrunk(platform, "e2e-pbx").size() >= before + 2);
         platform.kill("cdr-service");
-        Thread.sleep(1000);
+        Pattern pending = Pattern.compile("(?m)^sip_cdr_spool_pending(\\{[^}]*\\})? ([1-9][0-9]*)\\.0$");
+        Awaitility.await("events spooled for the dead cdr-service").atMost(Duration.ofSeconds(20))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> pending.matcher(platform.metrics("edge-proxy#1")).find());
         platform.launcherCommand("start", "cdr-service");
         assertEquals(0, burst.await(90), burst.diagnostics());
         assertEquals(0, carrier.await(20), carrier.diagnostics());
@@ -55,13 +64,10 @@ class FaultsIT extends PlatformScenario {
                         Platform.sipPort(2), true)) {
             platform.kill("registrar-service#1");
             // failure detection: the survivors see a two-node view (and rebalance); then every AOR must be found
-            long deadline = System.nanoTime() + 20_000_000_000L;
-            java.util.regex.Pattern twoMembers = java.util.regex.Pattern.compile(
-                    "(?m)^registrar_cluster_members(\\{[^}]*\\})? 2\\.0$");
-            while (!twoMembers.matcher(platform.metrics("registrar-service#2")).find()) {
-                assertTrue(System.nanoTime() < deadline, "the survivors never saw the node leave");
-                Thread.sleep(200);
-            }
+            Pattern twoMembers = Pattern.compile("(?m)^registrar_cluster_members(\\{[^}]*\\})? 2\\.0$");
+            Awaitility.await("the survivors seeing the node leave").atMost(Duration.ofSeconds(20))
+                    .pollInterval(Duration.ofMillis(200))
+                    .until(() -> twoMembers.matcher(platform.metrics("registrar-service#2")).find());
             for (int i = 0; i < 3; i++) { // round robin over the nodes left: every lookup must still find them
                 Sipp toDave = Sipp.run("pbx-to-dave-" + i, SippScenario.calling("pbx-call", 300))
                         .local(Provisioning.PBX, 0).key("dialled", "dave").key("domain", "sip.local").calls(1).start(edge(1), 30);

@@ -1,5 +1,8 @@
 package io.sipplatform.e2e;
 
+import java.time.Duration;
+import org.awaitility.core.ConditionTimeoutException;
+import org.awaitility.Awaitility;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
@@ -90,19 +93,14 @@ final class Platform {
                 "-Drouting.failover.answer-timeout=" + ANSWER_TIMEOUT_SECONDS + "s");
     }
 
-    private void awaitReady() throws IOException, InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(300);
-        while (System.nanoTime() < deadline) {
-            String out = Files.exists(log) ? Files.readString(log) : "";
-            if (out.contains("PLATFORM READY")) {
-                return;
-            }
-            if (!launcher.isAlive()) {
-                fail("bin/platform exited with " + launcher.exitValue() + ":\n" + out);
-            }
-            Thread.sleep(500);
+    private void awaitReady() throws IOException {
+        try {
+            Awaitility.await("PLATFORM READY in " + log).atMost(Duration.ofSeconds(300))
+                    .pollInterval(Duration.ofMillis(500)).failFast("bin/platform exited", () -> !launcher.isAlive())
+                    .until(() -> Files.exists(log) && Files.readString(log).contains("PLATFORM READY"));
+        } catch (ConditionTimeoutException e) {
+            fail("the platform did not get ready (" + e.getMessage() + "):\n" + Files.readString(log));
         }
-        fail("the platform was not ready within 300 s; see " + log);
     }
 
     /** Edge replica {@code k} (from 1): its SIP port for UDP and TCP. */

@@ -1,5 +1,7 @@
 package io.sipplatform.edge.cluster;
 
+import java.time.Duration;
+import org.awaitility.Awaitility;
 import io.sipplatform.edge.transport.Destination;
 import io.sipplatform.edge.transport.Inbound;
 import io.sipplatform.edge.transport.SipSender;
@@ -143,10 +145,7 @@ class HandoffTest {
             InetSocketAddress toA = HandoffAddress.of(idA).orElseThrow();
             s.send(new DatagramPacket(forged, forged.length, toA));
         }
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        while (a.rejected() == 0 && System.nanoTime() < end) {
-            Thread.sleep(10);
-        }
+        Awaitility.await("the forged envelope counted").atMost(Duration.ofSeconds(5)).until(() -> a.rejected() > 0);
         assertEquals(1, a.rejected());
         assertNull(deliveredToA.poll(100, TimeUnit.MILLISECONDS));
         assertEquals(List.of(), List.copyOf(sentByA));

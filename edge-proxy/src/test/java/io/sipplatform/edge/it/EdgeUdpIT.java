@@ -1,5 +1,8 @@
 package io.sipplatform.edge.it;
 
+import java.util.Optional;
+import java.time.Duration;
+import org.awaitility.Awaitility;
 import io.grpc.Status;
 import io.quarkus.test.junit.QuarkusTest;
 import io.sipplatform.edge.transport.Transport;
@@ -49,18 +52,11 @@ class EdgeUdpIT {
     }
 
     /** The first observation routing received for a gateway from the given source, waiting up to 5 s. */
-    static GatewayObservation observed(String gatewayId, ObservationSource source) throws InterruptedException {
-        long end = System.nanoTime() + 5_000_000_000L;
-        while (System.nanoTime() < end) {
-            for (GatewayObservation o : FakeRouting.observations) {
-                if (o.getGatewayId().equals(gatewayId) && o.getSource() == source) {
-                    return o;
-                }
-            }
-            Thread.sleep(20);
-        }
-        throw new AssertionError("routing got no " + source + " observation of " + gatewayId + ": "
-                + FakeRouting.observations);
+    static GatewayObservation observed(String gatewayId, ObservationSource source) {
+        return Awaitility.await("a " + source + " observation of " + gatewayId).atMost(Duration.ofSeconds(5))
+                .until(() -> FakeRouting.observations.stream()
+                        .filter(o -> o.getGatewayId().equals(gatewayId) && o.getSource() == source).findFirst(),
+                        Optional::isPresent).orElseThrow();
     }
 
     static ProbeTarget probeTarget(String id, int port) {

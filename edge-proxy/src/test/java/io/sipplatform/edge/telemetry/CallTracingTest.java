@@ -1,5 +1,6 @@
 package io.sipplatform.edge.telemetry;
 
+import org.awaitility.Awaitility;
 import io.grpc.ManagedChannel;
 import io.grpc.Metadata;
 import io.grpc.Server;
@@ -218,16 +219,10 @@ class CallTracingTest {
         assertEquals("none", traceparents.poll(5, TimeUnit.SECONDS));
     }
 
-    SpanData spanNamed(String name) throws InterruptedException {
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        while (System.nanoTime() < end) {
-            for (SpanData s : spans.getFinishedSpanItems()) {
-                if (s.getName().equals(name)) {
-                    return s;
-                }
-            }
-            Thread.sleep(10); // the hop span ends on a gRPC thread, after the response went out
-        }
-        throw new AssertionError("no span " + name + " in " + spans.getFinishedSpanItems());
+    SpanData spanNamed(String name) {
+        // the hop span ends on a gRPC thread, after the response went out
+        return Awaitility.await("span " + name).atMost(Duration.ofSeconds(5)).until(
+                () -> spans.getFinishedSpanItems().stream().filter(s -> s.getName().equals(name)).findFirst(),
+                Optional::isPresent).orElseThrow();
     }
 }

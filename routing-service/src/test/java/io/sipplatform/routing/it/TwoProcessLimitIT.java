@@ -1,5 +1,7 @@
 package io.sipplatform.routing.it;
 
+import java.time.Duration;
+import org.awaitility.Awaitility;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -171,32 +173,25 @@ class TwoProcessLimitIT {
 
     /** Both replicas see the given number of members (each joined the other), within 30 s. */
     private void awaitMembers(int expected) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (System.nanoTime() < deadline) {
-            boolean all = true;
-            for (ServiceProcess replica : replicas) {
-                Matcher m = MEMBERS.matcher(replica.get("/q/health/ready").body());
-                all &= m.find() && Integer.parseInt(m.group(1)) == expected;
-            }
-            if (all) {
-                return;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("the replicas did not form a cluster of " + expected);
+        Awaitility.await("a cluster of " + expected).atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(100)).until(() -> {
+                    for (ServiceProcess replica : replicas) {
+                        Matcher m = MEMBERS.matcher(replica.get("/q/health/ready").body());
+                        if (!m.find() || Integer.parseInt(m.group(1)) != expected) {
+                            return false;
+                        }
+                    }
+                    return true;
+                });
     }
 
     /** Both replicas run on the same provisioning revision (the second polls the shared store), within 10 s. */
     private void awaitSameRevision() throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (System.nanoTime() < deadline) {
-            String first = revision(replicas.get(0));
-            if (first != null && first.equals(revision(replicas.get(1)))) {
-                return;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("the second replica did not load the provisioning");
+        Awaitility.await("the second replica loading the provisioning").atMost(Duration.ofSeconds(10))
+                .pollInterval(Duration.ofMillis(100)).until(() -> {
+                    String first = revision(replicas.get(0));
+                    return first != null && first.equals(revision(replicas.get(1)));
+                });
     }
 
     private static String revision(ServiceProcess replica) throws Exception {
