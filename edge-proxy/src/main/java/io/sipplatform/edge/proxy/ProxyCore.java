@@ -586,11 +586,6 @@ public final class ProxyCore implements TransactionUser {
                 call.cancelled ? CallEvents.Side.CALLER : side, cause));
     }
 
-    private boolean clusterRoute(SipUri route) {
-        String token = route.param(TOKEN_PARAM);
-        return token != null && routeToken.verify(token).isPresent();
-    }
-
     /** Ends the call's relay session and reports the relay's statistics of it for the CDR. */
     private void deleteMedia(String callId, String callerTag, String calleeTag) {
         upstream.deleteMedia(callId, callerTag, calleeTag).whenCompleteAsync((streams, failure) -> {
@@ -791,10 +786,13 @@ public final class ProxyCore implements TransactionUser {
         // pop every Route of ours (two with double record-routing), verifying its token (§16.4); a Route naming
         // another replica is ours too when its token verifies with the cluster secret: any replica carries any
         // in-dialog request, even one sent to this replica's own address rather than the shared one
-        while (i < routes.size() && routes.get(i).uri() instanceof SipUri s && (me.isMe(s) || clusterRoute(s))) {
+        while (i < routes.size() && routes.get(i).uri() instanceof SipUri s) {
             String token = s.param(TOKEN_PARAM);
+            Optional<Map<String, String>> verified = token == null ? Optional.empty() : routeToken.verify(token);
+            if (!me.isMe(s) && verified.isEmpty()) {
+                break; // someone else's Route: the next hop
+            }
             if (token != null) {
-                Optional<Map<String, String>> verified = routeToken.verify(token);
                 if (verified.isEmpty()) {
                     r.rejection = Rejection.of(403, "Forbidden (bad route token)");
                     return r;
