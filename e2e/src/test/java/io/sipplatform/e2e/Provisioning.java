@@ -5,7 +5,7 @@ import java.io.IOException;
 /**
  * What the scenarios provision through the admin API, beside the launcher's sample (customer demo with alice and
  * bob). Loopback addresses stand for the hosts of a real network: 127.0.0.31-32 are customer PBXs on IP trunks,
- * 127.0.0.41-44 carrier gateways, 127.0.0.51-55 softphones, 127.0.0.66 a stranger.
+ * 127.0.0.41-44 carrier gateways, 127.0.0.51-59 softphones, 127.0.0.66 a stranger.
  */
 final class Provisioning {
     static final String PBX = "127.0.0.31";
@@ -22,6 +22,8 @@ final class Provisioning {
     static final String CARRIER_C_NATIONAL = "15561234567";
     /** A DID of the customer's registered softphones (carol, two contacts, parallel forking). */
     static final String FORK_DID = "+15550009001";
+    /** A DID of erin, a softphone behind NAT (NatTraversalIT). */
+    static final String NAT_DID = "+15550009002";
 
     private static boolean done;
 
@@ -51,11 +53,15 @@ final class Provisioning {
         a.upsert("trunks", "e2e-phones", """
                 {"id":"e2e-phones","customerId":"e2e","name":"Softphones",
                  "auth":{"type":"digest","accounts":[{"username":"carol","password":"carol-secret"},
-                   {"username":"dave","password":"dave-secret"}],
-                   "aors":["sip:carol@sip.local","sip:dave@sip.local","sip:dave@127.0.0.1"]},%s}""".formatted(plan));
+                   {"username":"dave","password":"dave-secret"},{"username":"erin","password":"erin-secret"}],
+                   "aors":["sip:carol@sip.local","sip:dave@sip.local","sip:dave@127.0.0.1","sip:erin@sip.local"]},%s}"""
+                .formatted(plan));
         a.upsert("dids", FORK_DID, """
                 {"number":"%s","customerId":"e2e","trunkId":"e2e-phones","delivery":"REGISTERED",
                  "aor":"sip:carol@sip.local","forking":"PARALLEL"}""".formatted(FORK_DID));
+        a.upsert("dids", NAT_DID, """
+                {"number":"%s","customerId":"e2e","trunkId":"e2e-phones","delivery":"REGISTERED",
+                 "aor":"sip:erin@sip.local","forking":"SEQUENTIAL"}""".formatted(NAT_DID));
         carrier(a, "e2e-carrier-a", CARRIER_A);
         carrier(a, "e2e-carrier-b", CARRIER_B);
         carrier(a, "e2e-carrier-c", CARRIER_C);

@@ -1,5 +1,7 @@
 package io.sipplatform.edge.proxy;
 
+import io.sipplatform.edge.cluster.Handoff;
+
 import io.sipplatform.edge.time.Timers;
 import io.sipplatform.edge.transaction.ClientListener;
 import io.sipplatform.edge.transaction.ClientTransaction;
@@ -387,8 +389,8 @@ public final class ProxyCore implements TransactionUser {
         }
         Transport inT = call.server.source().transport();
         if (RECORD_ROUTED.contains(in.method())) {
-            String token = routeToken.sign(routeState(call.server.source(), b.target, dest, call.plan.leaseId(),
-                    call.anchored));
+            String token = routeToken.sign(routeState(call.server.source(), in.fromTag(), b.target, dest,
+                    call.plan.leaseId(), call.anchored));
             // RFC 5658 double Record-Route when the two sides use different transports
             if (inT != dest.transport()) {
                 mb.addRecordRoute(recordRoute(inT, token));
@@ -399,13 +401,25 @@ public final class ProxyCore implements TransactionUser {
         return (SipRequest) mb.build();
     }
 
-    /** What an in-dialog request needs to reach each side without dialog state. */
-    private Map<String, String> routeState(Inbound caller, Decision.Target target, Destination dest, String lease,
-                                           boolean anchored) {
+    /**
+     * What an in-dialog request needs to reach each side without dialog state: side a is the caller as its INVITE
+     * arrived (received address, and its connection named with this replica so another replica hands requests to
+     * it), side b the callee when it is a customer reached over a flow or at a fixed NAT address (a registered
+     * contact's public source), so requests towards it go where the INVITE went instead of to its private Contact.
+     * A carrier's side is not recorded: its Contact is its remote target (RFC 3261 §12.1.2). {@code ft}, the
+     * caller's From tag, tells the direction of an in-dialog request (as Kamailio's rr ftag does).
+     */
+    private Map<String, String> routeState(Inbound caller, String fromTag, Decision.Target target, Destination dest,
+                                           String lease, boolean anchored) {
         Map<String, String> st = new LinkedHashMap<>();
-        st.put("a", side(caller.transport(), caller.remote(), caller.flowId()));
-        if (target.flowId() != null) {
+        String callerFlow = caller.flowId() == null ? null : Handoff.flowRef(me.replicaId(), caller.flowId());
+        st.put("a", side(caller.transport(), caller.remote(), callerFlow));
+        if (target.flowId() != null || (target.destinationUri() != null && target.carrierId() == null
+                && target.gatewayId() == null)) {
             st.put("b", side(dest.transport(), dest.address(), target.flowId()));
+        }
+        if (fromTag != null && RouteToken.valueAllowed(fromTag)) {
+            st.put("ft", fromTag);
         }
         st.put("e", me.replicaId());
         if (lease != null) {
@@ -827,8 +841,8 @@ public final class ProxyCore implements TransactionUser {
             mb.requestUri(next.toString());
         }
         r.builder = mb;
-        Destination towardsSide = state == null ? null : sideFor(state, source);
-        r.fromCaller = state == null || fromSideA(state, source);
+        Destination towardsSide = state == null ? null : sideFor(state, source, req.fromTag());
+        r.fromCaller = state == null || fromSideA(state, source, req.fromTag());
         r.leaseId = state == null ? null : state.get("l");
         r.anchored = state != null && "1".equals(state.get("m"));
         if (towardsSide != null) {
@@ -843,24 +857,36 @@ public final class ProxyCore implements TransactionUser {
      * The NAT-safe destination from the route state: a request from side a goes to side b (if b was a registered
      * flow), and a request from anyone else goes back to side a's recorded address or connection.
      */
-    private static Destination sideFor(Map<String, String> state, Inbound source) {
+    private Destination sideFor(Map<String, String> state, Inbound source, String fromTag) {
         Destination a = state.containsKey("a") ? parseSide(state.get("a")) : null;
         if (a == null) {
             return null;
         }
-        if (fromSideA(state, source)) {
+        if (fromSideA(state, source, fromTag)) {
             return state.containsKey("b") ? parseSide(state.get("b")) : null;
         }
         return a;
     }
 
-    private static boolean fromSideA(Map<String, String> state, Inbound source) {
+    /**
+     * Whether an in-dialog request comes from the caller: by the From tag recorded at the INVITE (a request from the
+     * caller carries it as From tag, one from the callee as To tag); for tokens without it, by the caller's
+     * connection or transport and address.
+     */
+    private boolean fromSideA(Map<String, String> state, Inbound source, String fromTag) {
+        String ft = state.get("ft");
+        if (ft != null) {
+            return ft.equals(fromTag);
+        }
         Destination a = state.containsKey("a") ? parseSide(state.get("a")) : null;
         if (a == null) {
             return true;
         }
-        return source.flowId() != null ? source.flowId().equals(a.flowId())
-                : a.transport() == source.transport() && sameAddress(a.address(), source.remote());
+        if (source.flowId() != null && a.flowId() != null) {
+            return a.flowId().equals(source.flowId())
+                    || a.flowId().equals(Handoff.flowRef(me.replicaId(), source.flowId()));
+        }
+        return a.transport() == source.transport() && sameAddress(a.address(), source.remote());
     }
 
     private static boolean sameAddress(InetSocketAddress x, InetSocketAddress y) {

@@ -107,12 +107,20 @@ public final class RouteToken {
         }
     }
 
-    private static void check(String s) {
+    /** Whether {@code s} may be a key or value of the state ({@link #sign} refuses the others). */
+    public static boolean valueAllowed(String s) {
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             if (c == '=' || c == '&' || c < 0x20 || c == 0x7f) {
-                throw new IllegalArgumentException("route state must not contain '=', '&' or controls: " + s);
+                return false;
             }
+        }
+        return true;
+    }
+
+    private static void check(String s) {
+        if (!valueAllowed(s)) {
+            throw new IllegalArgumentException("route state must not contain '=', '&' or controls: " + s);
         }
     }
 }

@@ -471,6 +471,77 @@ class ProxyCoreTest {
         assertEquals(CallEvents.Side.CALLER, end.hangupSide());
     }
 
+    static final InetSocketAddress NATTED_PHONE = new InetSocketAddress("203.0.113.77", 61000);
+
+    /** A DID delivered to a registered phone behind NAT: routing keeps its Contact and names its public source. */
+    static Decision toNattedPhone() {
+        return new Decision.Proxy("d2", List.of(new Decision.TargetGroup(List.of(new Decision.Target(
+                "sip:phone@192.168.7.20:5060", "sip:203.0.113.77:61000;transport=udp", Transport.UDP, null, null,
+                null, null)), Decision.Failover.NEVER)), List.of(), List.of(), Map.of(), null, false);
+    }
+
+    @Test
+    void inDialogRequestsTowardsAPhoneBehindNatGoToItsPublicSourceNotItsPrivateContact() {
+        nextDecision = toNattedPhone();
+        fromPbx(INVITE);
+        SipRequest toPhone = lastRequestTo(NATTED_PHONE);
+        assertEquals("sip:phone@192.168.7.20:5060", toPhone.requestUriText(), "the Contact stays the R-URI");
+        from(NATTED_PHONE, answer(toPhone, 200));
+        String rr = toPhone.header(HeaderName.RECORD_ROUTE);
+        // the caller's BYE names the phone's private Contact (its remote target)
+        fromPbx(byeFromPbx("z9hG4bKpbxnat", rr).replace("BYE sip:+4930123456@198.51.100.1:5060",
+                "BYE sip:phone@192.168.7.20:5060"));
+        SipRequest bye = lastRequestTo(NATTED_PHONE);
+        assertEquals("BYE", bye.method().name(), "sent to the NAT's public address");
+        assertEquals("sip:phone@192.168.7.20:5060", bye.requestUriText());
+        assertTrue(wire.stream().noneMatch(x -> x.to().address().getHostString().equals("192.168.7.20")),
+                "nothing is ever sent to the private address");
+    }
+
+    @Test
+    void theDirectionOfAnInDialogRequestComesFromTheRecordedFromTagNotTheSourceAddress() {
+        nextDecision = toNattedPhone();
+        fromPbx(INVITE);
+        SipRequest toPhone = lastRequestTo(NATTED_PHONE);
+        from(NATTED_PHONE, answer(toPhone, 200));
+        String rr = toPhone.header(HeaderName.RECORD_ROUTE);
+        // the caller's NAT rebinds: its BYE arrives from a new public port, yet it is the caller's request and must
+        // go to the phone, not back to the caller's recorded address
+        InetSocketAddress rebound = new InetSocketAddress("192.0.2.10", 5999);
+        from(rebound, parse(byeFromPbx("z9hG4bKpbxrebound", rr).replace("BYE sip:+4930123456@198.51.100.1:5060",
+                "BYE sip:phone@192.168.7.20:5060")));
+        assertEquals("BYE", lastRequestTo(NATTED_PHONE).method().name(), "towards the callee");
+        assertTrue(sentTo(PBX).stream().noneMatch(x -> x.message().isRequest()
+                && ((SipRequest) x.message()).method().name().equals("BYE")), "never back to the caller");
+        CallEvents.End end = (CallEvents.End) events.get(events.size() - 1);
+        assertEquals(CallEvents.Side.CALLER, end.hangupSide());
+    }
+
+    @Test
+    void aCallersConnectionIsRecordedWithItsReplicaSoAnotherReplicaHandsRequestsToIt() {
+        nextDecision = twoCarriers();
+        layer.onRequest(new Inbound(parse(INVITE.replace("SIP/2.0/UDP 192.0.2.10:5060",
+                "SIP/2.0/TCP 192.0.2.10:5060")), Transport.TCP, PBX, EDGE, "f42", System.nanoTime()));
+        SipRequest toGw1 = lastRequestTo(GW1);
+        from(GW1, answer(toGw1, 200));
+        List<Sent> wire2 = new ArrayList<>();
+        SipSender sender2 = (d, bytes, onFailure) ->
+                wire2.add(new Sent(d, ((Framed.Message) new DatagramFramer().frame(bytes)).message()));
+        ProxyCore core2 = new ProxyCore(new EdgeIdentity("e2", me.advertised(), me.domains()),
+                new RouteToken(List.of("test-secret-0123456789abcdef".getBytes(StandardCharsets.UTF_8))), upstream,
+                nextHops, sender2, timers, Runnable::run, ProxyCore.ProxySettings.DEFAULTS, new Admission(100),
+                CallEvents.NONE, java.time.InstantSource.system());
+        TransactionLayer layer2 = new TransactionLayer(TransactionSettings.DEFAULTS, timers, sender2, core2);
+        core2.attach(layer2);
+        // the double Record-Route (TCP side, UDP side): the carrier's route set holds both
+        String routes = String.join(", ", toGw1.headerFields(HeaderName.RECORD_ROUTE));
+        layer2.onRequest(new Inbound(byeFromCarrier("100@10.0.0.99:5060", "z9hG4bKgwbye4", routes),
+                Transport.UDP, GW1, EDGE, null, System.nanoTime()));
+        Sent out = wire2.stream().filter(x -> x.message().isRequest()).findFirst().orElseThrow();
+        assertEquals(Transport.TCP, out.to().transport());
+        assertEquals("e1/f42", out.to().flowId(), "replica 1's connection, by name: replica 2 hands it over");
+    }
+
     @Test
     void aStrayAckAddressedToTheEdgeItselfIsDroppedNotLoopedBack() {
         fromPbx("""

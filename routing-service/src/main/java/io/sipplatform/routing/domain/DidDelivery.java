@@ -63,7 +63,7 @@ final class DidDelivery {
         if (contacts.isEmpty()) {
             return new Unreachable(RejectCause.NOT_REGISTERED);
         }
-        List<Target> targets = map(contacts, c -> new Target(c.uri(), "", null, c.path(), c.flow(), "", "", null,
+        List<Target> targets = map(contacts, c -> new Target(c.uri(), NatContact.destination(c), null, c.path(), c.flow(), "", "", null,
                 null, null));
         if (forking == Forking.PARALLEL) {
             return new Targets(List.of(new TargetGroup(targets, policy.customerFailover())));

@@ -10,6 +10,7 @@ import io.sipplatform.routing.RoutingConfig;
 import io.sipplatform.routing.domain.FlowRef;
 import io.sipplatform.routing.domain.RegisteredContact;
 import io.sipplatform.routing.domain.RegistrarLookup;
+import io.sipplatform.routing.domain.SourceAddress;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
@@ -43,12 +44,21 @@ public class RegistrarClient implements RegistrarLookup {
             for (Binding b : bindings) {
                 FlowRef flow = b.hasFlow() ? new FlowRef(b.getFlow().getEdgeId(), b.getFlow().getFlowToken()) : null;
                 out.add(new RegisteredContact(b.getContactUri(), b.getPathList(), flow,
-                        b.hasQMilli() ? b.getQMilli() : null));
+                        b.hasQMilli() ? b.getQMilli() : null, received(b)));
             }
             return out;
         } catch (StatusRuntimeException e) {
             throw new Unavailable("registrar lookup failed: " + e.getStatus(), e);
         }
+    }
+
+    /** The REGISTER's public source, or null when the registrar recorded none. */
+    private static SourceAddress received(Binding b) {
+        if (!b.hasSource() || b.getSource().getIp().isEmpty() || b.getSource().getPort() == 0) {
+            return null;
+        }
+        return new SourceAddress(b.getSource().getIp(), b.getSource().getPort(),
+                IntentMapping.transport(b.getSource().getTransport()));
     }
 
     private List<Binding> lookup(String aor) {

@@ -74,6 +74,18 @@ class InboundDecisionTest {
     }
 
     @Test
+    void didToAContactBehindNatKeepsItsUriAndGoesToTheRegistersSource() {
+        RegisteredContact natted = new RegisteredContact("sip:phone@192.168.7.20:5060", List.of(), null, null,
+                new SourceAddress("203.0.113.50", 61000, Transport.UDP));
+        world.registrar.bindings.put("sip:office@acme.example", List.of(natted));
+        Decision.Proxy proxy = assertInstanceOf(Decision.Proxy.class,
+                world.engine().decide(fromCarrier("4930123457")));
+        Target t = proxy.groups().get(0).targets().get(0);
+        assertEquals("sip:phone@192.168.7.20:5060", t.requestUri());
+        assertEquals("sip:203.0.113.50:61000;transport=udp", t.destinationUri());
+    }
+
+    @Test
     void parallelForkingPutsAllContactsInOneGroup() {
         world.registrar.bindings.put("sip:office@acme.example", List.of(DESK, MOBILE));
         Decision.Proxy proxy = assertInstanceOf(Decision.Proxy.class,

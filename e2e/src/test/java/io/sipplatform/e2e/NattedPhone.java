@@ -1,0 +1,77 @@
+package io.sipplatform.e2e;
+
+import java.io.IOException;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetSocketAddress;
+import java.net.SocketException;
+import java.util.Arrays;
+import java.util.UUID;
+
+/**
+ * A phone behind NAT, over UDP: it believes its address is {@code believed} (what a phone behind a home router puts
+ * in Contact and Via), while its packets really leave from another address, {@code real}, as if a NAT had rewritten
+ * them. Only the real address can be reached; nothing listens at the believed one. Both are on 127.0.0.0/8 so a
+ * platform that got NAT wrong sends to a silent loopback port, never off the machine.
+ */
+final class NattedPhone extends ScriptedPhone {
+    private final DatagramSocket socket;
+    private final InetSocketAddress edge;
+    private final String believed;
+    private final Thread reader;
+
+    NattedPhone(String user, String password, String realIp, String believed, InetSocketAddress edge)
+            throws SocketException {
+        super(user, password);
+        this.socket = new DatagramSocket(new InetSocketAddress(realIp, 0));
+        this.edge = edge;
+        this.believed = believed;
+        this.reader = new Thread(this::read, "natted-phone-" + user);
+        reader.setDaemon(true);
+        reader.start();
+    }
+
+    private void read() {
+        byte[] buf = new byte[65535];
+        while (!socket.isClosed()) {
+            DatagramPacket p = new DatagramPacket(buf, buf.length);
+            try {
+                socket.receive(p);
+            } catch (IOException e) {
+                return; // closed
+            }
+            received(Arrays.copyOf(p.getData(), p.getLength()));
+        }
+    }
+
+    /** The address its packets really come from (the NAT's public side). */
+    InetSocketAddress realAddress() {
+        return (InetSocketAddress) socket.getLocalSocketAddress();
+    }
+
+    @Override
+    protected String contact() {
+        return "<sip:" + user + "@" + believed + ">";
+    }
+
+    @Override
+    protected String via() {
+        return "SIP/2.0/UDP " + believed + ";branch=z9hG4bK" + UUID.randomUUID().toString().replace("-", "")
+                + ";rport";
+    }
+
+    @Override
+    protected void transmit(String message) {
+        byte[] bytes = message.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        try {
+            socket.send(new DatagramPacket(bytes, bytes.length, edge));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        socket.close();
+    }
+}
