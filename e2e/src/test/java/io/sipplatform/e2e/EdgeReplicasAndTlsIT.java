@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.sipplatform.sip.message.SipRequest;
+import java.net.InetSocketAddress;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
@@ -29,6 +31,29 @@ class EdgeReplicasAndTlsIT extends PlatformScenario {
         assertEquals("ANSWERED", cdr.path("disposition").asText());
         assertEquals("BYE", cdr.path("endCause").asText(), "the BYE at replica 2 ended the call: " + cdr);
         assertEquals("CALLER", cdr.path("hangupSide").asText());
+    }
+
+    @Test
+    void aCarriersByeAtTheOtherReplicaReachesACallerOnTcpThroughTheReplicaOwningItsConnection() throws Exception {
+        InetSocketAddress replica1 = new InetSocketAddress(Platform.HOST, Platform.sipPort(1));
+        try (NattedPhone carrier = NattedPhone.direct("carrier", new InetSocketAddress(Provisioning.CARRIER_C,
+                Provisioning.GATEWAY_PORT), replica1)) {
+            SippScenario tcpCaller = SippScenario.named("pbx-tcp-callee-hangs-up").invite().provisionals()
+                    .expect(200).log("answered").ack().receive("BYE").respond(200, "OK");
+            Sipp pbx = Sipp.run("pbx-tcp-callee-hangs-up", tcpCaller).local(Provisioning.PBX, 0)
+                    .option("-t", "t1").key("dialled", Provisioning.CARRIER_C_NATIONAL).calls(1)
+                    .start(edge(1), 30);
+            SipRequest invite = carrier.nextRequest("INVITE");
+            carrier.respond(invite, 200, "OK", "gw1", ScriptedPhone.sdp(Provisioning.CARRIER_C, 43000));
+            carrier.nextRequest("ACK");
+            // the carrier's BYE reaches replica 2, which holds no connection to the PBX: replica 1 owns it
+            carrier.sendTo(new InetSocketAddress(Platform.HOST, Platform.sipPort(2)));
+            carrier.byeAsCallee(invite, "gw1");
+            assertEquals(200, carrier.finalResponse("BYE").statusCode(), "the PBX answered over its connection");
+            assertEquals(0, pbx.await(30), "the PBX got the BYE on its TCP connection: " + pbx.diagnostics());
+            JsonNode cdr = Cdrs.closed(platform, Cdrs.callIds(pbx, "answered").get(0));
+            assertEquals("CALLEE", cdr.path("hangupSide").asText());
+        }
     }
 
     @Test

@@ -16,14 +16,24 @@ import java.util.UUID;
  */
 final class NattedPhone extends ScriptedPhone {
     private final DatagramSocket socket;
-    private final InetSocketAddress edge;
+    private volatile InetSocketAddress edge;
     private final String believed;
     private final Thread reader;
 
     NattedPhone(String user, String password, String realIp, String believed, InetSocketAddress edge)
             throws SocketException {
+        this(user, password, new InetSocketAddress(realIp, 0), believed, edge);
+    }
+
+    /** A UA that is not behind NAT: it believes what it is, {@code real}. */
+    static NattedPhone direct(String user, InetSocketAddress real, InetSocketAddress edge) throws SocketException {
+        return new NattedPhone(user, "", real, real.getHostString() + ":" + real.getPort(), edge);
+    }
+
+    private NattedPhone(String user, String password, InetSocketAddress real, String believed,
+                        InetSocketAddress edge) throws SocketException {
         super(user, password);
-        this.socket = new DatagramSocket(new InetSocketAddress(realIp, 0));
+        this.socket = new DatagramSocket(real);
         this.edge = edge;
         this.believed = believed;
         this.reader = new Thread(this::read, "natted-phone-" + user);
@@ -42,6 +52,11 @@ final class NattedPhone extends ScriptedPhone {
             }
             received(Arrays.copyOf(p.getData(), p.getLength()));
         }
+    }
+
+    /** Sends what follows to another edge replica, as a load balancer might. */
+    void sendTo(InetSocketAddress next) {
+        this.edge = next;
     }
 
     /** The address its packets really come from (the NAT's public side). */

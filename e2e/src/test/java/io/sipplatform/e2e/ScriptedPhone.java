@@ -226,6 +226,23 @@ abstract class ScriptedPhone implements AutoCloseable {
         send(r.toString());
     }
 
+    /**
+     * The called party's BYE in the dialog of {@code invite}, which it answered with {@code toTag} (§12.1.1: the
+     * route set is the INVITE's Record-Route in order, the remote target its Contact).
+     */
+    void byeAsCallee(SipRequest invite, String toTag) {
+        StringBuilder r = new StringBuilder("BYE ").append(invite.contacts().get(0).address().uri())
+                .append(" SIP/2.0\nVia: ").append(via()).append("\nMax-Forwards: 70\n");
+        for (String rr : invite.headerFields(HeaderName.RECORD_ROUTE)) {
+            r.append("Route: ").append(rr).append('\n');
+        }
+        r.append("From: ").append(invite.header(HeaderName.TO)).append(";tag=").append(toTag).append('\n')
+                .append("To: ").append(invite.header(HeaderName.FROM)).append('\n')
+                .append("Call-ID: ").append(invite.callId()).append('\n')
+                .append("CSeq: 1 BYE\nContent-Length: 0\n\n");
+        send(r.toString());
+    }
+
     /** The next request with this method, within 10 s. */
     SipRequest nextRequest(String method) throws InterruptedException {
         return (SipRequest) next(m -> m.isRequest() && method.equals(((SipRequest) m).method().toString()),
