@@ -155,6 +155,65 @@ final class SippScenario {
         return this;
     }
 
+    /**
+     * A re-INVITE in the dialog (RFC 3261 §14) offering the same media with {@code direction} (e.g. a=sendonly: hold),
+     * CSeq {@code cseq}; its 200 must come without {@code hiddenIp} in the SDP (the relay's address instead), then
+     * its ACK. A later {@link #bye(int)} needs a higher CSeq.
+     */
+    SippScenario reInvite(int cseq, String direction, String hiddenIp) {
+        send(true, """
+                INVITE [next_url] SIP/2.0
+                %s
+                [routes]
+                %s
+                [last_To:]
+                Call-ID: [call_id]
+                CSeq: %d INVITE
+                Contact: <sip:[caller]@[local_ip]:[local_port];transport=[transport]>
+                Max-Forwards: 70
+                Content-Type: application/sdp
+                Content-Length: [len]
+
+                %s%s
+                """.formatted(UAC_VIA, FROM, cseq, SDP, direction));
+        steps.append("  <recv response=\"100\" optional=\"true\"/>\n");
+        steps.append("  <recv response=\"200\">").append(hides(hiddenIp)).append("</recv>\n");
+        return send(false, inDialog("ACK", cseq));
+    }
+
+    /** BYE along the route set with this CSeq (after a re-INVITE); its 200 must come. */
+    SippScenario bye(int cseq) {
+        send(true, inDialog("BYE", cseq));
+        steps.append("  <recv response=\"200\" crlf=\"true\"/>\n");
+        return this;
+    }
+
+    /** A re-INVITE must come whose SDP does not show {@code hiddenIp}; answered 200 with SDP, its ACK absorbed. */
+    SippScenario answerReInvite(String hiddenIp) {
+        steps.append("  <recv request=\"INVITE\">").append(hides(hiddenIp)).append("</recv>\n");
+        String text = """
+                SIP/2.0 200 OK
+                [last_Via:]
+                [last_From:]
+                [last_To:]
+                [last_Call-ID:]
+                [last_CSeq:]
+                [last_Record-Route:]
+                Contact: <sip:uas@[local_ip]:[local_port];transport=[transport]>
+                Content-Type: application/sdp
+                Content-Length: [len]
+
+                """ + SDP;
+        steps.append("  <send retrans=\"500\">\n    <![CDATA[\n").append(text.indent(6)).append("    ]]>\n  </send>\n");
+        return receive("ACK");
+    }
+
+    /** Fails the call when the body shows this address (topology hiding: the relay's address must be there). */
+    private static String hides(String ip) {
+        return "<action><ereg regexp=\"" + ip.replace(".", "\\.") + "\" search_in=\"body\" check_it_inverse=\"true\" "
+                + "assign_to=\"leak\"/><log message=\"sdp-checked [$leak]\"/></action>";
+    }
+
     /** CANCEL of the INVITE (§9.1): same branch, answered 200, then the INVITE ends with 487 which is ACKed. */
     SippScenario cancel() {
         send(true, """

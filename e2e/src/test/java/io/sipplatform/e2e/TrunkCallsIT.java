@@ -64,6 +64,21 @@ class TrunkCallsIT extends PlatformScenario {
     }
 
     @Test
+    void aReInviteToHoldIsAnchoredAtTheRelaySoNeitherSideSeesTheOthersAddress() throws Exception {
+        Sipp c = carrier("carrier-c-reinvite", CARRIER_C, SippScenario.named("carrier-reinvite").receive("INVITE")
+                .respond(180, "Ringing").respond(200, "OK").receive("ACK").answerReInvite(Provisioning.PBX)
+                .receive("BYE").respond(200, "OK"), 1);
+        Sipp pbx = pbx("pbx-reinvite", Provisioning.PBX, SippScenario.named("pbx-reinvite").invite().provisionals()
+                .expect(200).log("answered").ack().pause(300).reInvite(2, "a=sendonly", CARRIER_C).pause(300)
+                .bye(3), CARRIER_C_NATIONAL);
+        assertEquals(0, pbx.await(30), "the re-INVITE's answer hides the carrier: " + pbx.diagnostics());
+        assertEquals(0, c.await(10), "the re-INVITE's offer hides the PBX: " + c.diagnostics());
+        JsonNode cdr = Cdrs.closed(platform, Cdrs.callIds(pbx, "answered").get(0));
+        assertEquals("ANSWERED", cdr.path("disposition").asText());
+        assertEquals("BYE", cdr.path("endCause").asText());
+    }
+
+    @Test
     void busyIsRelayedAndRecordedAsBusy() throws Exception {
         Sipp c = carrier("carrier-c-busy", CARRIER_C, SippScenario.named("carrier-busy").receive("INVITE")
                 .respond(486, "Busy Here").receive("ACK"), 1);
