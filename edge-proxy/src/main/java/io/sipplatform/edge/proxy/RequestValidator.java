@@ -19,6 +19,9 @@ import java.util.function.Predicate;
  * extensions it supports and how to recognise its own Via.
  */
 public final class RequestValidator {
+    /** Most Via values a request may carry. */
+    public static final int MAX_VIAS = 70;
+
     private final Set<String> supportedExtensions;
     private final Predicate<Via> ownVia;
 
@@ -53,6 +56,11 @@ public final class RequestValidator {
             request.routes();
         } catch (SipParseException e) {
             return Optional.of(Rejection.of(400, "Bad Request (" + e.getMessage() + ")"));
+        }
+        // A Via stack deeper than any real path (70 is the Max-Forwards a UA starts with, §8.1.1.6) is a loop or an
+        // attack on everyone who parses it: refused like an exhausted Max-Forwards
+        if (vias.size() > MAX_VIAS) {
+            return Optional.of(Rejection.of(483, "Too Many Hops"));
         }
         // 2. URI scheme (§16.3 item 2)
         if (uri instanceof AbsoluteUri) {

@@ -40,6 +40,15 @@ class RequestValidatorTest {
     }
 
     @Test
+    void aViaStackDeeperThanAnyRealPathIs483WhileTheLimitItselfPasses() {
+        String atLimit = "Via: " + String.join(", ", java.util.Collections.nCopies(RequestValidator.MAX_VIAS - 1,
+                "SIP/2.0/UDP hop.example.com;branch=z9hG4bKhop"));
+        assertTrue(check(request("sip:bob@example.com", atLimit)).isEmpty(), "70 Vias: a long but real path");
+        String over = atLimit + ", SIP/2.0/UDP one-more.example.com;branch=z9hG4bKmore";
+        assertEquals(483, check(request("sip:bob@example.com", over)).orElseThrow().code());
+    }
+
+    @Test
     void telUriPasses() {
         assertTrue(check(request("tel:+4930123456")).isEmpty());
     }
