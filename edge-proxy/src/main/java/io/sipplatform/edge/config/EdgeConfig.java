@@ -164,6 +164,17 @@ public interface EdgeConfig {
         @WithDefault("60s")
         Duration ban();
 
+        /**
+         * Failed authentications (credentials answered with a new, not stale, 401/407 challenge) after which a source
+         * is banned for {@link #ban()}; default 10; 0 turns the ban off. Trusted networks are never banned.
+         */
+        @WithDefault("10")
+        int maxAuthFailures();
+
+        /** Window in which {@link #maxAuthFailures()} are counted; default 60s. */
+        @WithDefault("60s")
+        Duration authFailureWindow();
+
         /** Networks never limited (carriers, own peers), CIDR notation; default none. */
         Optional<List<String>> trusted();
 

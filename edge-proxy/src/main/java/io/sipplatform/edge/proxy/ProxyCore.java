@@ -72,6 +72,7 @@ public final class ProxyCore implements TransactionUser {
     private TransactionLayer layer;
     private long branchCounter;
     private final ProxyStats stats = new ProxyStats();
+    private java.util.function.Consumer<Inbound> authFailures = source -> { };
 
     public ProxyCore(EdgeIdentity me, RouteToken routeToken, Upstream upstream, NextHops nextHops, SipSender sender,
                      Timers timers, Executor shard, ProxySettings settings, Admission admission,
@@ -162,9 +163,30 @@ public final class ProxyCore implements TransactionUser {
             if (failure != null || a == null) {
                 answer(tx, 500, "Server Internal Error", List.of());
             } else {
+                if (a.code() == 401 && req.hasHeader(HeaderName.AUTHORIZATION) && !stale(a.headers())) {
+                    authFailures.accept(tx.source());
+                }
                 answer(tx, a.code(), a.reason(), a.headers());
             }
         }, shard);
+    }
+
+    /** Whether a challenge only renews an expired nonce (RFC 7616 §3.3): the credentials were right. */
+    private static boolean stale(List<Decision.Header> challenges) {
+        for (Decision.Header h : challenges) {
+            if (h.value().toLowerCase(java.util.Locale.ROOT).replace(" ", "").contains("stale=true")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Called with the source of each request whose credentials failed: answered 401/407 again with a fresh (not
+     * stale) challenge. The edge's source guard bans a source that fails too often.
+     */
+    public void onAuthFailure(java.util.function.Consumer<Inbound> listener) {
+        this.authFailures = listener;
     }
 
     private void outOfDialog(ServerTransaction tx, SipRequest req) {
@@ -207,6 +229,9 @@ public final class ProxyCore implements TransactionUser {
             List<Decision.Header> h = new ArrayList<>();
             for (String v : c.proxyAuthenticate()) {
                 h.add(new Decision.Header("Proxy-Authenticate", v));
+            }
+            if (call.server.request().hasHeader(HeaderName.PROXY_AUTHORIZATION) && !stale(h)) {
+                authFailures.accept(call.server.source());
             }
             finish(call, 407, "Proxy Authentication Required", h);
         } else if (decision instanceof Decision.Redirect r) {

@@ -113,8 +113,8 @@ public class SipEdge {
         EdgeConfig.Protection p = config.protection();
         List<Cidr> trusted = new ArrayList<>();
         p.trusted().orElse(List.of()).forEach(c -> trusted.add(Cidr.parse(c)));
-        guard = new SourceGuard(new SourceGuard.Settings(p.requestsPerSecond(), p.burst(), p.ban(), trusted),
-                System::nanoTime);
+        guard = new SourceGuard(new SourceGuard.Settings(p.requestsPerSecond(), p.burst(), p.ban(), trusted,
+                p.maxAuthFailures(), p.authFailureWindow()), System::nanoTime);
         vertx.setPeriodic(60_000, id -> guard.sweep());
         admission = new Admission(p.maxOpenTransactionsPerShard(), p.maxCallsPerSecond(), System::nanoTime);
         Optional<java.net.InetSocketAddress> handoffAt = config.cluster().handoffHost()
@@ -231,6 +231,11 @@ public class SipEdge {
                     tracing.<io.sipplatform.edge.transaction.TransactionUser>map(t -> new TracingUser(core, t))
                             .orElse(core));
             core.attach(layer);
+            core.onAuthFailure(source -> {
+                if (source.remote().getAddress() != null) {
+                    guard.authFailed(source.remote().getAddress());
+                }
+            });
             return new Shards.Shard(ctx, layer, core);
         });
         shards.set(built);
@@ -250,6 +255,7 @@ public class SipEdge {
         Gauge.builder("sip.edge.dropped.starting", droppedBeforeReady, AtomicLong::get).register(meters);
         Gauge.builder("sip.protect.dropped", guard, SourceGuard::dropped).register(meters);
         Gauge.builder("sip.protect.bans", guard, SourceGuard::bans).register(meters);
+        Gauge.builder("sip.protect.auth.bans", guard, SourceGuard::authBans).register(meters);
         Gauge.builder("sip.protect.tracked.sources", guard, SourceGuard::tracked).register(meters);
         ready = true;
         LOG.infof("SIP edge %s listening on %s", replicaId, advertised);

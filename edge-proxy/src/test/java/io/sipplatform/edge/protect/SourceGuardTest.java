@@ -15,6 +15,9 @@ class SourceGuardTest {
     final SourceGuard guard = new SourceGuard(new SourceGuard.Settings(10, 20, Duration.ofSeconds(30),
             List.of(Cidr.parse("198.51.100.0/24"))), () -> now);
 
+    final SourceGuard authGuard = new SourceGuard(new SourceGuard.Settings(10, 20, Duration.ofSeconds(30),
+            List.of(Cidr.parse("198.51.100.0/24")), 3, Duration.ofSeconds(60)), () -> now);
+
     static InetAddress ip(String s) throws Exception {
         return InetAddress.getByName(s);
     }
@@ -63,6 +66,38 @@ class SourceGuardTest {
         now += Duration.ofMinutes(5).toNanos();
         guard.sweep();
         assertEquals(0, guard.tracked());
+    }
+
+    @Test
+    void theThirdFailedAuthenticationWithinTheWindowBansTheSource() throws Exception {
+        assertFalse(authGuard.authFailed(ip("203.0.113.20")));
+        assertFalse(authGuard.authFailed(ip("203.0.113.20")));
+        assertTrue(authGuard.admit(ip("203.0.113.20")), "two failures: still served");
+        assertTrue(authGuard.authFailed(ip("203.0.113.20")), "the third bans");
+        assertFalse(authGuard.admit(ip("203.0.113.20")), "banned: dropped");
+        assertEquals(1, authGuard.authBans());
+        assertTrue(authGuard.admit(ip("203.0.113.21")), "another source is not affected");
+        now += Duration.ofSeconds(31).toNanos();
+        assertTrue(authGuard.admit(ip("203.0.113.20")), "the ban ends");
+    }
+
+    @Test
+    void failuresSpreadWiderThanTheWindowNeverBan() throws Exception {
+        for (int i = 0; i < 10; i++) {
+            assertFalse(authGuard.authFailed(ip("203.0.113.22")), "failure " + i);
+            now += Duration.ofSeconds(31).toNanos();
+        }
+        assertEquals(0, authGuard.bans());
+    }
+
+    @Test
+    void trustedNetworksAndAGuardWithoutAuthLimitNeverBanForFailures() throws Exception {
+        for (int i = 0; i < 10; i++) {
+            assertFalse(authGuard.authFailed(ip("198.51.100.9")));
+            assertFalse(guard.authFailed(ip("203.0.113.23")));
+        }
+        assertTrue(authGuard.admit(ip("198.51.100.9")));
+        assertTrue(guard.admit(ip("203.0.113.23")));
     }
 
     @Test

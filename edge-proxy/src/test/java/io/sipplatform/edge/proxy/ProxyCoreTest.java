@@ -62,6 +62,8 @@ class ProxyCoreTest {
         }
     };
     Decision nextDecision;
+    /** When set, the registrar's answer to every REGISTER. */
+    Upstream.LocalAnswer nextRegister;
     final List<String> released = new ArrayList<>();
     final List<String> mediaCalls = new ArrayList<>();
     /** When set, the relay's answer completes only when the test completes this future. */
@@ -111,6 +113,9 @@ class ProxyCoreTest {
 
         @Override
         public CompletionStage<LocalAnswer> register(SipRequest request, Inbound source) {
+            if (nextRegister != null) {
+                return CompletableFuture.completedFuture(nextRegister);
+            }
             return CompletableFuture.completedFuture(new LocalAnswer(200, "OK",
                     List.of(new Decision.Header("Contact", "<sip:alice@192.0.2.10>;expires=60"))));
         }
@@ -425,6 +430,46 @@ class ProxyCoreTest {
         nextDecision = new Decision.Reject(Rejection.of(403, "Forbidden"));
         fromPbx(INVITE);
         assertEquals(List.of(100, 403), statusesTo(PBX));
+    }
+
+    @Test
+    void credentialsAnsweredWithAFreshChallengeAreReportedAsAFailureButAStaleNonceIsNot() {
+        List<InetSocketAddress> failures = new ArrayList<>();
+        core.onAuthFailure(in -> failures.add(in.remote()));
+        nextDecision = new Decision.Challenge(List.of("Digest realm=\"sip.example.net\", nonce=\"n1\""));
+        fromPbx(INVITE);
+        assertEquals(List.of(), failures, "a first challenge is no failure");
+        String withCredentials = INVITE.replace("Content-Length: 0", "Proxy-Authorization: Digest username=\"100\", "
+                + "realm=\"sip.example.net\", nonce=\"n0\", uri=\"sip:+4930123456@sip.example.net\", "
+                + "response=\"00000000000000000000000000000000\"\nContent-Length: 0");
+        fromPbx(withCredentials.replace("call-1@", "call-2@").replace("z9hG4bKpbx1", "z9hG4bKpbx2"));
+        assertEquals(List.of(PBX), failures, "credentials answered with a new challenge failed");
+        nextDecision = new Decision.Challenge(List.of("Digest realm=\"sip.example.net\", nonce=\"n2\", stale=true"));
+        fromPbx(withCredentials.replace("call-1@", "call-3@").replace("z9hG4bKpbx1", "z9hG4bKpbx3"));
+        assertEquals(List.of(PBX), failures, "an expired nonce with the right password is no failure");
+    }
+
+    @Test
+    void aRegisterWhoseCredentialsGetANew401IsReportedAsAFailure() {
+        List<InetSocketAddress> failures = new ArrayList<>();
+        core.onAuthFailure(in -> failures.add(in.remote()));
+        nextRegister = new Upstream.LocalAnswer(401, "Unauthorized", List.of(new Decision.Header("WWW-Authenticate",
+                "Digest realm=\"sip.example.net\", nonce=\"n3\"")));
+        fromPbx("""
+                REGISTER sip:sip.example.net SIP/2.0
+                Via: SIP/2.0/UDP 192.0.2.10:5060;branch=z9hG4bKreg1
+                Max-Forwards: 70
+                From: <sip:100@sip.example.net>;tag=r1
+                To: <sip:100@sip.example.net>
+                Call-ID: reg-1
+                CSeq: 2 REGISTER
+                Contact: <sip:100@192.0.2.10>
+                Authorization: Digest username="100", realm="sip.example.net", nonce="n2", uri="sip:sip.example.net", response="00000000000000000000000000000000"
+                Content-Length: 0
+
+                """);
+        assertEquals(List.of(401), statusesTo(PBX));
+        assertEquals(List.of(PBX), failures);
     }
 
     @Test
