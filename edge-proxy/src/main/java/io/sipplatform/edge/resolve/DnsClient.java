@@ -19,7 +19,10 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * An asynchronous DNS stub client over one Vert.x UDP socket: random query ids (RFC 5452), answers accepted only
  * from the server asked and for the question asked, a timeout per attempt and the next server on the next attempt.
- * Never blocks; stages complete on the socket's event loop. Thread-safe.
+ * A truncated answer (TC) is asked again over TCP of the same server within the same attempt (RFC 1035 §4.2.2,
+ * RFC 7766 §5), with a new random id and a timeout of its own; when TCP gives no answer, the records that fit in
+ * the datagram are the answer, and a truncated answer without any fails the attempt. Never blocks; stages complete
+ * on an event loop. Thread-safe.
  */
 public final class DnsClient implements AutoCloseable {
     private final Vertx vertx;
@@ -27,11 +30,13 @@ public final class DnsClient implements AutoCloseable {
     private final Duration timeout;
     private final int attempts;
     private final DatagramSocket socket;
+    private final DnsTcp tcp;
     private final io.vertx.core.Future<DatagramSocket> bound;
     private final SecureRandom random = new SecureRandom();
     private final Map<Integer, Pending> pending = new ConcurrentHashMap<>();
     private final AtomicLong queries = new AtomicLong();
     private final AtomicLong failures = new AtomicLong();
+    private final AtomicLong truncatedUsed = new AtomicLong();
 
     private record Pending(CompletableFuture<DnsWire.Answer> result, InetSocketAddress server, String name,
                            DnsRecord.Type type, long timer) {
@@ -60,6 +65,7 @@ public final class DnsClient implements AutoCloseable {
         this.socket = vertx.createDatagramSocket(new DatagramSocketOptions().setIpV6(false));
         this.socket.handler(this::onPacket);
         this.bound = this.socket.listen(0, "0.0.0.0");
+        this.tcp = new DnsTcp(vertx, timeout);
     }
 
     /** Records of {@code type} for {@code name}; an empty answer (NODATA, NXDOMAIN) is a result, not a failure. */
@@ -78,7 +84,7 @@ public final class DnsClient implements AutoCloseable {
         InetSocketAddress server = servers.get(n % servers.size());
         int id;
         do {
-            id = random.nextInt(0x10000);
+            id = newId();
         } while (pending.containsKey(id));
         byte[] q;
         try {
@@ -121,16 +127,45 @@ public final class DnsClient implements AutoCloseable {
         Pending p = pending.get(a.id());
         if (p == null || p.server().getPort() != packet.sender().port()
                 || !p.server().getAddress().getHostAddress().equals(packet.sender().host())
-                || !p.name().equalsIgnoreCase(a.question()) || p.type().code != a.questionType()) {
+                || !a.answers(p.name(), p.type())) {
             return; // not ours: late, spoofed or for another question (RFC 5452 §9.1)
         }
         if (pending.remove(a.id(), p)) {
             vertx.cancelTimer(p.timer());
-            p.result().complete(a);
+            if (a.truncated()) {
+                retryOverTcp(p, a);
+            } else {
+                p.result().complete(a);
+            }
         }
     }
 
-    /** Queries sent (attempts). */
+    // The TCP answer replaces the truncated one. Without it the records that fit are still the server's answer, but
+    // none at all is no answer: an empty truncated answer is not NODATA and must not be cached as one.
+    private void retryOverTcp(Pending p, DnsWire.Answer truncated) {
+        queries.incrementAndGet();
+        tcp.query(p.server(), newId(), p.name(), p.type()).whenComplete((full, failure) -> {
+            if (failure == null) {
+                p.result().complete(full);
+            } else if (!truncated.records().isEmpty()) {
+                truncatedUsed.incrementAndGet();
+                p.result().complete(truncated);
+            } else {
+                p.result().completeExceptionally(failure);
+            }
+        });
+    }
+
+    private int newId() {
+        return random.nextInt(0x10000);
+    }
+
+    /** Truncated answers used as they were because TCP gave none. */
+    public long truncatedUsed() {
+        return truncatedUsed.get();
+    }
+
+    /** Queries sent (attempts, and the TCP queries after truncated answers). */
     public long queries() {
         return queries.get();
     }
@@ -143,5 +178,6 @@ public final class DnsClient implements AutoCloseable {
     @Override
     public void close() {
         socket.close();
+        tcp.close();
     }
 }

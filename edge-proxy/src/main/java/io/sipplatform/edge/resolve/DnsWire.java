@@ -17,12 +17,22 @@ final class DnsWire {
     static final int NXDOMAIN = 3;
     private static final int SOA = 6;
     private static final int CLASS_IN = 1;
+    private static final int TC = 0x0200;
 
     private DnsWire() {
     }
 
-    /** A parsed answer: records of the asked type, the response code and the negative-caching TTL (SOA minimum). */
-    record Answer(int id, int rcode, List<DnsRecord> records, long negativeTtl, String question, int questionType) {
+    /**
+     * A parsed answer: records of the asked type, the response code, the negative-caching TTL (SOA minimum), and
+     * whether the server set TC (RFC 1035 §4.1.1: the records are only those that fit in the datagram).
+     */
+    record Answer(int id, int rcode, List<DnsRecord> records, long negativeTtl, String question, int questionType,
+                  boolean truncated) {
+
+        /** True when this answers that question: same name (case-insensitive) and type (RFC 5452 §9.1). */
+        boolean answers(String name, DnsRecord.Type type) {
+            return name.equalsIgnoreCase(question) && type.code == questionType;
+        }
     }
 
     /** Thrown for a message that is not a well-formed DNS response. */
@@ -83,13 +93,20 @@ final class DnsWire {
             }
             List<DnsRecord> records = new ArrayList<>();
             long negativeTtl = -1;
+            boolean truncated = (flags & TC) != 0;
             for (int i = 0; i < an + ns; i++) {
+                if (truncated && pos[0] >= m.length) {
+                    break; // a truncated message's counts may promise records it no longer holds (RFC 2181 §9)
+                }
                 name(m, pos);
                 int type = u16(m, pos[0]);
                 long ttl = u32(m, pos[0] + 4);
                 int len = u16(m, pos[0] + 8);
                 int start = pos[0] + 10;
                 if (start + len > m.length) {
+                    if (truncated) {
+                        break; // the last record was cut: keep the whole ones
+                    }
                     throw new MalformedAnswer("record data beyond the message");
                 }
                 if (i < an && type == qtype) {
@@ -103,7 +120,7 @@ final class DnsWire {
                 } // CNAMEs, other types (e.g. RRSIG) and other authority records are skipped
                 pos[0] = start + len;
             }
-            return new Answer(id, flags & 0xF, List.copyOf(records), negativeTtl, question, qtype);
+            return new Answer(id, flags & 0xF, List.copyOf(records), negativeTtl, question, qtype, truncated);
         } catch (ArrayIndexOutOfBoundsException e) {
             throw new MalformedAnswer("message ends early");
         }

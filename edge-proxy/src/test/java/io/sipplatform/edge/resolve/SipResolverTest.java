@@ -3,9 +3,6 @@ package io.sipplatform.edge.resolve;
 import io.sipplatform.edge.transport.Destination;
 import io.sipplatform.edge.transport.Transport;
 import io.sipplatform.sip.uri.Uri;
-import io.vertx.core.Vertx;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.net.InetSocketAddress;
@@ -15,7 +12,6 @@ import java.util.List;
 import java.util.Random;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -23,32 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** RFC 3263 resolution against a DNS server on 127.0.0.1 that the test fills, with a clock the test moves. */
-class SipResolverTest {
-    final AtomicLong now = new AtomicLong(1_000_000_000L);
-    Vertx vertx;
-    TestDnsServer dns;
-    DnsClient client;
-    SipResolver resolver;
-
-    @BeforeEach
-    void start() throws Exception {
-        vertx = Vertx.vertx();
-        dns = new TestDnsServer();
-        client = new DnsClient(vertx, List.of(dns.address()), Duration.ofMillis(300), 2);
-        resolver = new SipResolver(client, now::get, new Random(7), Duration.ofSeconds(30), Duration.ofHours(1));
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        client.close();
-        dns.close();
-        vertx.close().toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
-    }
-
-    List<Destination> resolveAll(String uri) throws Exception {
-        return resolver.resolveAll(Uri.parse(uri), null).toCompletableFuture().get(5, TimeUnit.SECONDS);
-    }
-
+class SipResolverTest extends LocalDnsTest {
     static Destination d(Transport t, String ip, int port) {
         return Destination.of(t, new InetSocketAddress(ip, port));
     }

@@ -10,6 +10,7 @@ import io.sipplatform.routing.domain.MediaPolicy;
 import io.sipplatform.routing.domain.NumberFormat;
 import io.sipplatform.routing.domain.PrefixRule;
 import io.sipplatform.routing.domain.RuleAction;
+import io.sipplatform.routing.domain.TlsIdentity;
 import io.sipplatform.routing.domain.Transport;
 import io.sipplatform.routing.domain.Trunk;
 import io.sipplatform.routing.domain.TrunkAuth;
@@ -18,16 +19,18 @@ import java.util.List;
 
 /**
  * JSON of {@link Trunk}. Defaults: enabled, no limits, domestic non-premium destinations, caller ID PASS, media
- * relayed with any codec, delivery in E.164, address trunks on all transports. {@code auth.type} is "address" or
- * "digest"; digest accounts default to the platform realm.
+ * relayed with any codec, delivery in E.164, address trunks on all transports. {@code auth.type} is "address",
+ * "digest" or "certificate"; digest accounts default to the platform realm; certificate trunks list accepted
+ * {@code fingerprints}, {@code subjectAltNames} and/or {@code subjects} and optionally the {@code networks} they
+ * must come from.
  */
 public record TrunkBody(String id, String customerId, String name, Boolean enabled, AuthBody auth,
         LimitsBody limits, DestinationsBody destinations, CallerIdBody callerId, NumberPlanBody numberPlan,
         MediaBody media, List<String> addresses, String deliveryFormat) {
 
-    /** JSON of {@link TrunkAuth}. */
+    /** JSON of {@link TrunkAuth}; each type reads its own fields and ignores the others. */
     public record AuthBody(String type, List<String> networks, List<String> transports, List<AccountBody> accounts,
-            List<String> aors) {
+            List<String> aors, List<String> fingerprints, List<String> subjectAltNames, List<String> subjects) {
     }
 
     /** JSON of {@link TrunkLimits}; absent means unlimited. */
@@ -96,18 +99,27 @@ public record TrunkBody(String id, String customerId, String name, Boolean enabl
                             .findFirst().orElse(null))),
                     auth.aors());
         }
-        throw new InvalidField("type", "'address' or 'digest'");
+        if ("certificate".equalsIgnoreCase(type)) {
+            return new TrunkAuth.ByCertificate(
+                    new TlsIdentity(auth.fingerprints(), auth.subjectAltNames(), auth.subjects()),
+                    Fields.eachValue("networks", auth.networks(), Cidr::parse));
+        }
+        throw new InvalidField("type", "'address', 'digest' or 'certificate'");
     }
 
     static TrunkBody of(Trunk t) {
         AuthBody auth;
-        if (t.auth() instanceof TrunkAuth.ByAddress) {
-            TrunkAuth.ByAddress a = (TrunkAuth.ByAddress) t.auth();
+        if (t.auth() instanceof TrunkAuth.ByAddress a) {
             auth = new AuthBody("address", a.networks().stream().map(Cidr::text).toList(),
-                    a.transports().stream().map(Transport::name).toList(), null, null);
+                    a.transports().stream().map(Transport::name).toList(), null, null, null, null, null);
+        } else if (t.auth() instanceof TrunkAuth.ByCertificate cert) {
+            TlsIdentity id = cert.identity();
+            auth = new AuthBody("certificate", cert.networks().stream().map(Cidr::text).toList(), null, null, null,
+                    id.fingerprints(), id.subjectAltNames(), id.subjects());
         } else {
             TrunkAuth.ByDigest d = (TrunkAuth.ByDigest) t.auth();
-            auth = new AuthBody("digest", null, null, d.accounts().stream().map(AccountBody::of).toList(), d.aors());
+            auth = new AuthBody("digest", null, null, d.accounts().stream().map(AccountBody::of).toList(), d.aors(),
+                    null, null, null);
         }
         DestinationPolicy dp = t.destinations();
         CallerIdPolicy c = t.callerId();

@@ -9,9 +9,10 @@ import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
 
 /**
- * Decides what the edge does with an out-of-dialog request. Who is calling decides the direction: a carrier's
- * source network means inbound (to a DID); an IP trunk's network or valid digest credentials of a registration
- * trunk mean outbound; anything else is challenged with 407. Thread-safe; every call reads one snapshot.
+ * Decides what the edge does with an out-of-dialog request. Who is calling decides the direction: a client
+ * certificate a certificate trunk accepts (over TLS only) means outbound; then a carrier's source network means
+ * inbound (to a DID); an IP trunk's network or valid digest credentials of a registration trunk mean outbound;
+ * anything else is challenged with 407. Thread-safe; every call reads one snapshot.
  */
 public final class DecisionEngine {
     private static final HexFormat HEX = HexFormat.of();
@@ -44,6 +45,12 @@ public final class DecisionEngine {
         RoutingSnapshot snapshot = snapshots.get();
         String decisionId = newDecisionId();
         String ip = intent.source().ip();
+        // A verified certificate outranks every address rule: it names one trunk, an address only a network.
+        Optional<Trunk> byCertificate = intent.verifiedTlsPeer()
+                .flatMap(peer -> snapshot.trunkByCertificate(peer, ip));
+        if (byCertificate.isPresent()) {
+            return outbound.decide(decisionId, intent, byCertificate.get(), snapshot);
+        }
         Optional<Carrier> carrier = snapshot.carrierBySource(ip);
         if (carrier.isPresent()) {
             return inbound.decide(decisionId, intent, carrier.get(), snapshot);

@@ -27,6 +27,7 @@ public final class RoutingSnapshot {
     private final Map<String, Customer> customers;
     private final Map<String, Trunk> trunks;
     private final AddressIndex<Trunk> trunkNetworks;
+    private final CertificateIndex trunkCertificates;
     private final AddressIndex<Carrier> carrierNetworks;
     private final Map<String, AccountEntry> accounts;
     private final Map<String, Trunk> aorTrunks;
@@ -48,18 +49,23 @@ public final class RoutingSnapshot {
         AddressIndex<Trunk> byNetwork = new AddressIndex<>();
         Map<String, AccountEntry> byAccount = new HashMap<>();
         Map<String, Trunk> byAor = new HashMap<>();
+        CertificateIndex byCertificate = new CertificateIndex();
         for (Trunk trunk : p.trunks()) {
             trunkMap.put(trunk.id(), trunk);
-            if (trunk.auth() instanceof TrunkAuth.ByAddress) {
-                ((TrunkAuth.ByAddress) trunk.auth()).networks().forEach(n -> byNetwork.put(n, trunk));
-            } else {
-                for (DigestAccount account : ((TrunkAuth.ByDigest) trunk.auth()).accounts()) {
+            if (trunk.auth() instanceof TrunkAuth.ByAddress address) {
+                address.networks().forEach(n -> byNetwork.put(n, trunk));
+            } else if (trunk.auth() instanceof TrunkAuth.ByDigest digest) {
+                for (DigestAccount account : digest.accounts()) {
                     byAccount.putIfAbsent(accountKey(account.username(), account.realm()),
                             new AccountEntry(trunk, account));
                 }
-                ((TrunkAuth.ByDigest) trunk.auth()).aors().forEach(aor -> byAor.putIfAbsent(aor, trunk));
+                digest.aors().forEach(aor -> byAor.putIfAbsent(aor, trunk));
+            } else if (trunk.auth() instanceof TrunkAuth.ByCertificate certificate) {
+                // not in the source-network index: without the certificate these networks are nobody's
+                byCertificate.add(trunk, certificate.identity());
             }
         }
+        this.trunkCertificates = byCertificate;
         this.aorTrunks = Collections.unmodifiableMap(byAor);
         this.trunks = Collections.unmodifiableMap(trunkMap);
         this.trunkNetworks = byNetwork;
@@ -147,6 +153,14 @@ public final class RoutingSnapshot {
     /** The IP-authenticated trunk whose most specific network contains {@code ip}. */
     public Optional<Trunk> trunkBySource(String ip) {
         return trunkNetworks.find(ip);
+    }
+
+    /**
+     * The certificate trunk that accepts this verified client certificate from {@code ip}: by fingerprint, then
+     * subjectAltName, then subject DN. The caller makes sure the certificate came over TLS.
+     */
+    public Optional<Trunk> trunkByCertificate(TlsPeer peer, String ip) {
+        return trunkCertificates.find(peer, ip);
     }
 
     /** The enabled carrier whose most specific source network (or gateway address) contains {@code ip}. */

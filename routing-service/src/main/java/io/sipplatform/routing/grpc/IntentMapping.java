@@ -5,6 +5,7 @@ import io.sipplatform.proto.routing.v1.DecideRequest;
 import io.sipplatform.routing.domain.CallIntent;
 import io.sipplatform.routing.domain.Party;
 import io.sipplatform.routing.domain.SourceAddress;
+import io.sipplatform.routing.domain.TlsPeer;
 import io.sipplatform.routing.domain.Transport;
 import io.sipplatform.sip.SipParseException;
 import io.sipplatform.sip.digest.DigestCredentials;
@@ -31,7 +32,10 @@ final class IntentMapping {
                         transport(request.getSource().getTransport())),
                 request.getRequestUri(), party(request.getFrom()), party(request.getTo()),
                 parties(request.getPAssertedIdentityList()), parties(request.getPPreferredIdentityList()),
-                request.getPrivacyList(), credentials, malformed);
+                request.getPrivacyList(), credentials, malformed,
+                request.hasTlsPeer() ? new TlsPeer(request.getTlsPeer().getSubject(),
+                        request.getTlsPeer().getSubjectAltNamesList(), request.getTlsPeer().getSha256Fingerprint())
+                        : null);
     }
 
     /** The edge's parameters as received; empty strings are absent parameters (proto3 has no null). */

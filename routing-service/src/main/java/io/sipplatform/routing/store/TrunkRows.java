@@ -11,6 +11,7 @@ import io.sipplatform.routing.domain.NumberFormat;
 import io.sipplatform.routing.domain.NumberPlan;
 import io.sipplatform.routing.domain.PrefixRule;
 import io.sipplatform.routing.domain.RuleAction;
+import io.sipplatform.routing.domain.TlsIdentity;
 import io.sipplatform.routing.domain.Transport;
 import io.sipplatform.routing.domain.Trunk;
 import io.sipplatform.routing.domain.TrunkAuth;
@@ -24,8 +25,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** A trunk row plus its networks, accounts, AORs, prefix rules, caller-ID ranges and addresses. */
+/**
+ * A trunk row plus its networks, accounts, AORs, accepted certificates, prefix rules, caller-ID ranges and addresses.
+ * {@code auth_kind} is ADDRESS, DIGEST or CERT.
+ */
 final class TrunkRows implements Rows<Trunk> {
+    private static final String CERT = "CERT";
     private static final String SELECT = "SELECT id, customer_id, name, enabled, auth_kind, transports,"
             + " max_concurrent, max_cps, allow_international, allow_premium, caller_id_mode, caller_id_default,"
             + " trust_pai, allow_own_dids, country_code, national_prefix, international_prefix, area_code, bare_e164,"
@@ -72,6 +77,7 @@ final class TrunkRows implements Rows<Trunk> {
                 rs -> new DigestAccount(rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)));
         Map<String, List<String>> aors = Sql.children(c, "SELECT trunk_id, aor FROM trunk_aor", "trunk_id", ids,
                 rs -> rs.getString(2));
+        Map<String, TlsIdentity> certificates = TrunkCertificates.read(c, ids);
         Map<String, List<PrefixRule>> rules = Sql.children(c,
                 "SELECT trunk_id, prefix, rule_action FROM trunk_prefix_rule", "trunk_id", ids,
                 rs -> new PrefixRule(rs.getString(2), RuleAction.valueOf(rs.getString(3))));
@@ -88,6 +94,8 @@ final class TrunkRows implements Rows<Trunk> {
                     transports.add(Transport.valueOf(t));
                 }
                 auth = new TrunkAuth.ByAddress(networks.getOrDefault(r.id(), List.of()), transports);
+            } else if (CERT.equals(r.authKind())) {
+                auth = new TrunkAuth.ByCertificate(certificates.get(r.id()), networks.getOrDefault(r.id(), List.of()));
             } else {
                 auth = new TrunkAuth.ByDigest(accounts.getOrDefault(r.id(), List.of()),
                         aors.getOrDefault(r.id(), List.of()));
@@ -131,6 +139,9 @@ final class TrunkRows implements Rows<Trunk> {
                 }
             }
         }
+        if (value.auth() instanceof TrunkAuth.ByCertificate certificate) {
+            TrunkCertificates.checkUnique(c, value.id(), certificate.identity());
+        }
     }
 
     @Override
@@ -142,7 +153,7 @@ final class TrunkRows implements Rows<Trunk> {
                 + " allow_own_dids, country_code, national_prefix, international_prefix, area_code, bare_e164,"
                 + " media_relay, strip_ice, codecs, delivery_format)"
                 + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                v.id(), v.customerId(), v.name(), v.enabled(), byAddress ? "ADDRESS" : "DIGEST",
+                v.id(), v.customerId(), v.name(), v.enabled(), authKind(v.auth()),
                 byAddress ? Sql.joined(((TrunkAuth.ByAddress) v.auth()).transports()) : "",
                 v.limits().maxConcurrent(), v.limits().maxCps(), v.destinations().allowInternational(),
                 v.destinations().allowPremium(), v.callerId().mode().name(), v.callerId().defaultNumber(),
@@ -152,14 +163,27 @@ final class TrunkRows implements Rows<Trunk> {
         insertChildren(c, v);
     }
 
+    private static String authKind(TrunkAuth auth) {
+        if (auth instanceof TrunkAuth.ByAddress) {
+            return "ADDRESS";
+        }
+        return auth instanceof TrunkAuth.ByCertificate ? CERT : "DIGEST";
+    }
+
+    private static void insertNetworks(Connection c, String id, List<Cidr> networks) throws SQLException {
+        for (int i = 0; i < networks.size(); i++) {
+            Sql.update(c, "INSERT INTO trunk_network (trunk_id, ord, cidr) VALUES (?, ?, ?)", id, i,
+                    networks.get(i).text());
+        }
+    }
+
     private static void insertChildren(Connection c, Trunk v) throws SQLException {
         String id = v.id();
-        if (v.auth() instanceof TrunkAuth.ByAddress) {
-            List<Cidr> networks = ((TrunkAuth.ByAddress) v.auth()).networks();
-            for (int i = 0; i < networks.size(); i++) {
-                Sql.update(c, "INSERT INTO trunk_network (trunk_id, ord, cidr) VALUES (?, ?, ?)", id, i,
-                        networks.get(i).text());
-            }
+        if (v.auth() instanceof TrunkAuth.ByAddress address) {
+            insertNetworks(c, id, address.networks());
+        } else if (v.auth() instanceof TrunkAuth.ByCertificate certificate) {
+            insertNetworks(c, id, certificate.networks());
+            TrunkCertificates.insert(c, id, certificate.identity());
         } else {
             TrunkAuth.ByDigest digest = (TrunkAuth.ByDigest) v.auth();
             for (int i = 0; i < digest.accounts().size(); i++) {
@@ -189,8 +213,8 @@ final class TrunkRows implements Rows<Trunk> {
     }
 
     private static void deleteChildren(Connection c, String id) throws SQLException {
-        for (String table : List.of("trunk_network", "trunk_account", "trunk_aor", "trunk_prefix_rule",
-                "trunk_caller_id", "trunk_address")) {
+        for (String table : List.of("trunk_network", "trunk_account", "trunk_aor", "trunk_tls_identity",
+                "trunk_prefix_rule", "trunk_caller_id", "trunk_address")) {
             Sql.update(c, "DELETE FROM " + table + " WHERE trunk_id = ?", id);
         }
     }
@@ -209,7 +233,7 @@ final class TrunkRows implements Rows<Trunk> {
                 + " caller_id_default = ?, trust_pai = ?, allow_own_dids = ?, country_code = ?, national_prefix = ?,"
                 + " international_prefix = ?, area_code = ?, bare_e164 = ?, media_relay = ?, strip_ice = ?,"
                 + " codecs = ?, delivery_format = ? WHERE id = ?",
-                v.customerId(), v.name(), v.enabled(), byAddress ? "ADDRESS" : "DIGEST",
+                v.customerId(), v.name(), v.enabled(), authKind(v.auth()),
                 byAddress ? Sql.joined(((TrunkAuth.ByAddress) v.auth()).transports()) : "",
                 v.limits().maxConcurrent(), v.limits().maxCps(), v.destinations().allowInternational(),
                 v.destinations().allowPremium(), v.callerId().mode().name(), v.callerId().defaultNumber(),

@@ -13,6 +13,7 @@ import io.agroal.api.AgroalDataSource;
 import io.quarkus.grpc.GrpcClient;
 import io.sipplatform.proto.common.v1.NameAddress;
 import io.sipplatform.proto.common.v1.SipOutcome;
+import io.sipplatform.proto.common.v1.TlsPeerIdentity;
 import io.sipplatform.proto.common.v1.Transport;
 import io.sipplatform.proto.common.v1.TransportAddress;
 import io.sipplatform.proto.routing.v1.DecideRequest;
@@ -118,6 +119,12 @@ abstract class RoutingAppContract {
                         "carriers[0].carrierId"),
                 Arguments.of("routes", "{\"id\":\"r1\",\"prefix\":\"+1\",\"carriers\":[{\"carrierId\":\"cheap\","
                         + "\"weight\":\"heavy\"}]}", "carriers[0].weight"),
+                Arguments.of("trunks", "{\"id\":\"t1\",\"customerId\":\"acme\",\"name\":\"x\","
+                        + "\"auth\":{\"type\":\"certificate\",\"fingerprints\":[\"AB:CD\"]},"
+                        + "\"numberPlan\":{\"countryCode\":\"49\"}}", "auth.fingerprints[0]"),
+                Arguments.of("trunks", "{\"id\":\"t1\",\"customerId\":\"acme\",\"name\":\"x\","
+                        + "\"auth\":{\"type\":\"certificate\",\"networks\":[\"192.0.2.0/24\"]},"
+                        + "\"numberPlan\":{\"countryCode\":\"49\"}}", "auth.fingerprints"),
                 Arguments.of("customers", "{\"id\":", "body"));
     }
 
@@ -216,6 +223,37 @@ abstract class RoutingAppContract {
                 "sip:+4930123457@x", List.of(credentials)));
         assertTrue(proxied.hasProxy(), proxied::toString);
         assertEquals("acme-reg", proxied.getContext().getTrunkId());
+    }
+
+    @Test
+    void tlsPeerCertificateIdentifiesTheCertificateTrunkOnlyOverTls() {
+        String pin = "5e0f1c2d3b4a59687766554433221100ffeeddccbbaa99887766554433221100";
+        String colons = pin.toUpperCase().replaceAll("(..)(?!$)", "$1:");
+        Provision.created("trunks", """
+                {"id":"acme-mtls","customerId":"acme","name":"Acme mTLS PBX",
+                 "auth":{"type":"certificate","fingerprints":["%s"],"subjectAltNames":["pbx.mtls.acme.example"]},
+                 "numberPlan":{"countryCode":"49","nationalPrefix":"0","internationalPrefix":"00"}}"""
+                .formatted(colons));
+        Provision.admin().get("/admin/v1/trunks/acme-mtls").then().statusCode(200)
+                .body("auth.type", equalTo("certificate")).body("auth.fingerprints[0]", equalTo(pin))
+                .body("auth.subjectAltNames[0]", equalTo("pbx.mtls.acme.example"));
+        String ruri = "sip:0891234567@sip.example";
+        TlsPeerIdentity pinned = TlsPeerIdentity.newBuilder().setSubject("CN=pbx,O=Acme").setSha256Fingerprint(pin)
+                .build();
+        DecideResponse proxied = routing.decide(invite("198.51.100.40", Transport.TRANSPORT_TLS, ruri,
+                "sip:+4930555@x", List.of()).toBuilder().setTlsPeer(pinned).build());
+        assertTrue(proxied.hasProxy(), proxied::toString);
+        assertEquals("acme-mtls", proxied.getContext().getTrunkId());
+        TlsPeerIdentity byName = TlsPeerIdentity.newBuilder().setSubject("CN=pbx")
+                .addSubjectAltNames("PBX.mtls.acme.example").setSha256Fingerprint("00".repeat(32)).build();
+        assertEquals("acme-mtls", routing.decide(invite("198.51.100.40", Transport.TRANSPORT_TLS, ruri,
+                "sip:+4930555@x", List.of()).toBuilder().setTlsPeer(byName).build()).getContext().getTrunkId());
+        DecideResponse overTcp = routing.decide(invite("198.51.100.40", Transport.TRANSPORT_TCP, ruri,
+                "sip:+4930555@x", List.of()).toBuilder().setTlsPeer(pinned).build());
+        assertTrue(overTcp.hasChallenge(), "a certificate described for TCP is not believed: " + overTcp);
+        DecideResponse withoutPeer = routing.decide(invite("198.51.100.40", Transport.TRANSPORT_TLS, ruri,
+                "sip:+4930555@x", List.of()));
+        assertTrue(withoutPeer.hasChallenge(), withoutPeer::toString);
     }
 
     @Test

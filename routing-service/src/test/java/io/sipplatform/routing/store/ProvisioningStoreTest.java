@@ -30,6 +30,8 @@ import io.sipplatform.routing.domain.RouteCarrier;
 import io.sipplatform.routing.domain.RouteTable;
 import io.sipplatform.routing.domain.RoutingSnapshot;
 import io.sipplatform.routing.domain.RuleAction;
+import io.sipplatform.routing.domain.TlsIdentity;
+import io.sipplatform.routing.domain.TlsPeer;
 import io.sipplatform.routing.domain.Transport;
 import io.sipplatform.routing.domain.Trunk;
 import io.sipplatform.routing.domain.TrunkAuth;
@@ -57,6 +59,12 @@ class ProvisioningStoreTest {
     static final Trunk REG_TRUNK = new Trunk("acme-reg", "acme", "Softphones", true,
             new TrunkAuth.ByDigest(List.of(DigestAccount.fromPassword("acme", "sip.example", "pw")),
                     List.of("sip:office@acme.example")),
+            TrunkLimits.NONE, DestinationPolicy.DOMESTIC, CallerIdPolicy.PASS, GERMANY, MediaPolicy.RELAY, List.of(),
+            NumberFormat.E164);
+    static final String PIN = "a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f60718293a4b5c6d7e8f90";
+    static final Trunk TLS_TRUNK = new Trunk("acme-tls", "acme", "Acme TLS PBX", true,
+            new TrunkAuth.ByCertificate(new TlsIdentity(List.of(PIN), List.of("pbx.acme.example", "sip:pbx@acme"),
+                    List.of("CN=pbx.acme.example,O=Acme GmbH")), List.of(Cidr.parse("n", "198.51.100.0/24"))),
             TrunkLimits.NONE, DestinationPolicy.DOMESTIC, CallerIdPolicy.PASS, GERMANY, MediaPolicy.RELAY, List.of(),
             NumberFormat.E164);
     static final Carrier CARRIER = new Carrier("cheap", "Cheap Telecom", true,
@@ -147,6 +155,52 @@ class ProvisioningStoreTest {
                 new Trunk("acme-reg2", "acme", "dup", true, REG_TRUNK.auth(), TrunkLimits.NONE,
                         DestinationPolicy.DOMESTIC, CallerIdPolicy.PASS, GERMANY, MediaPolicy.RELAY, List.of(),
                         NumberFormat.E164))).field());
+    }
+
+    private static Trunk certificateTrunk(String id, TlsIdentity identity) {
+        return new Trunk(id, "acme", "x", true, new TrunkAuth.ByCertificate(identity, List.of()), TrunkLimits.NONE,
+                DestinationPolicy.DOMESTIC, CallerIdPolicy.PASS, GERMANY, MediaPolicy.RELAY, List.of(),
+                NumberFormat.E164);
+    }
+
+    private ProvisioningStore withTlsTrunk(TestDatabase.Kind kind) {
+        ProvisioningStore store = store(kind);
+        provision(store);
+        store.trunks().create(TLS_TRUNK);
+        return store;
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.Kind.class)
+    void certificateTrunkReadsBackAndIsFoundByItsCertificateOnly(TestDatabase.Kind kind) {
+        ProvisioningStore store = withTlsTrunk(kind);
+        assertEquals(TLS_TRUNK, store.trunks().find("acme-tls").orElseThrow());
+        RoutingSnapshot snapshot = RoutingSnapshot.of(store.load());
+        assertEquals("acme-tls", snapshot.trunkByCertificate(new TlsPeer("CN=other", List.of(), PIN),
+                "198.51.100.7").orElseThrow().id());
+        assertTrue(snapshot.trunkBySource("198.51.100.7").isEmpty(), "its networks are no address ACL");
+        Trunk anywhere = certificateTrunk("acme-tls", new TlsIdentity(List.of(), List.of(), List.of("CN=pbx")));
+        assertTrue(store.trunks().replace(anywhere));
+        assertEquals(anywhere, store.trunks().find("acme-tls").orElseThrow());
+        assertTrue(store.trunks().delete("acme-tls"));
+        assertTrue(store.trunks().find("acme-tls").isEmpty());
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.Kind.class)
+    void certificateAcceptedByAnotherTrunkIsAnInvalidFieldInAnySpelling(TestDatabase.Kind kind) {
+        ProvisioningStore store = withTlsTrunk(kind);
+        String colons = PIN.toUpperCase().replaceAll("(..)(?!$)", "$1:");
+        assertEquals("auth.fingerprints[0]", assertThrows(InvalidField.class, () -> store.trunks().create(
+                certificateTrunk("t2", new TlsIdentity(List.of(colons), List.of(), List.of())))).field());
+        assertEquals("auth.subjectAltNames[1]", assertThrows(InvalidField.class, () -> store.trunks().create(
+                certificateTrunk("t2", new TlsIdentity(List.of(), List.of("a.example", "PBX.acme.example."),
+                        List.of())))).field());
+        assertEquals("auth.subjects[0]", assertThrows(InvalidField.class, () -> store.trunks().create(
+                certificateTrunk("t2", new TlsIdentity(List.of(), List.of(),
+                        List.of("cn=PBX.acme.example, o=acme gmbh"))))).field());
+        assertTrue(store.trunks().find("t2").isEmpty(), "nothing of a refused write remains");
+        assertTrue(store.trunks().replace(TLS_TRUNK), "a trunk may keep its own certificates");
     }
 
     @ParameterizedTest
