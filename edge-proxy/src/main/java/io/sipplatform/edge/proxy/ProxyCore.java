@@ -779,6 +779,10 @@ public final class ProxyCore implements TransactionUser {
                 finish(call, 503, "Service Unavailable", List.of());
                 return;
             }
+            if (call.cancelled) {
+                finish(call, 487, "Request Terminated", List.of()); // CANCELled while the relay re-anchored
+                return;
+            }
             SipMessageBuilder mb = routed.builder.decrementMaxForwards();
             if (sdp != null) {
                 mb.body(sdp, null);

@@ -156,6 +156,22 @@ class DialogMediaTest extends ProxyHarness {
     }
 
     @Test
+    void aReInviteCancelledWhileTheRelayReanchorsIs487AndNeverForwarded() {
+        String rr = anchoredCall();
+        relay1.pendingOffer = new java.util.concurrent.CompletableFuture<>();
+        int toCarrier = sentTo(GW1).size();
+        String reInvite = withSdp(fromCaller("INVITE", 3, "z9hG4bKcancelled", rr), HOLD_SDP);
+        fromPbx(reInvite);
+        // §9.1: the CANCEL has the INVITE's Request-URI, Via, From, To, Call-ID and CSeq number
+        fromPbx(fromCaller("CANCEL", 3, "z9hG4bKcancelled", rr).replace("Route: " + rr + "\n", ""));
+        relay1.pendingOffer.complete(io.sipplatform.proto.media.v1.OfferResponse.newBuilder()
+                .setRewritten(io.sipplatform.proto.media.v1.RewrittenSdp.newBuilder()
+                        .setSdp(com.google.protobuf.ByteString.copyFromUtf8(RELAY_REOFFER))).build());
+        assertEquals(List.of(100, 200, 100, 200, 487), statusesTo(PBX), "the call, 100 to the re-INVITE, 200 to CANCEL, 487");
+        assertEquals(toCarrier, sentTo(GW1).size(), "the cancelled re-INVITE is not forwarded");
+    }
+
+    @Test
     void theRelayChosenAtTheInviteServesTheReInviteAndTheByeOnAnotherReplica() {
         Decision.Proxy base = (Decision.Proxy) twoCarriers();
         nextDecision = new Decision.Proxy(base.decisionId(), base.groups(), base.addHeaders(), base.removeHeaders(),

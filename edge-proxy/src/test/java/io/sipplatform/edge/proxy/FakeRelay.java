@@ -35,6 +35,8 @@ final class FakeRelay implements MediaRelays.Client {
     Status.Code failing;
     /** Offers are refused with this SIP outcome (e.g. 488), when non-zero. */
     int refuseOffers;
+    /** When set, the offer completes only when the test completes this future. */
+    CompletableFuture<OfferResponse> pendingOffer;
     /** When set, the answer completes only when the test completes this future. */
     CompletableFuture<AnswerResponse> pendingAnswer;
     /** The SDP of the latest offer and answer received. */
@@ -74,7 +76,8 @@ final class FakeRelay implements MediaRelays.Client {
             return CompletableFuture.completedFuture(OfferResponse.newBuilder().setRejected(SipOutcome.newBuilder()
                     .setCode(refuseOffers).setReason("No acceptable codec")).build());
         }
-        return CompletableFuture.completedFuture(OfferResponse.newBuilder().setRewritten(rewritten(offerSdp)).build());
+        return pendingOffer != null ? pendingOffer
+                : CompletableFuture.completedFuture(OfferResponse.newBuilder().setRewritten(rewritten(offerSdp)).build());
     }
 
     @Override
