@@ -150,68 +150,26 @@ final class SippScenario {
 
     /** BYE along the route set; its 200 must come. */
     SippScenario bye() {
-        send(true, inDialog("BYE", 2));
-        steps.append("  <recv response=\"200\" crlf=\"true\"/>\n");
-        return this;
+        return bye(2);
     }
 
-    /**
-     * A re-INVITE in the dialog (RFC 3261 §14) offering the same media with {@code direction} (e.g. a=sendonly: hold),
-     * CSeq {@code cseq}; its 200 must come without {@code hiddenIp} in the SDP (the relay's address instead), then
-     * its ACK. A later {@link #bye(int)} needs a higher CSeq.
-     */
-    SippScenario reInvite(int cseq, String direction, String hiddenIp) {
-        send(true, """
-                INVITE [next_url] SIP/2.0
-                %s
-                [routes]
-                %s
-                [last_To:]
-                Call-ID: [call_id]
-                CSeq: %d INVITE
-                Contact: <sip:[caller]@[local_ip]:[local_port];transport=[transport]>
-                Max-Forwards: 70
-                Content-Type: application/sdp
-                Content-Length: [len]
-
-                %s%s
-                """.formatted(UAC_VIA, FROM, cseq, SDP, direction));
-        steps.append("  <recv response=\"100\" optional=\"true\"/>\n");
-        steps.append("  <recv response=\"200\">").append(hides(hiddenIp)).append("</recv>\n");
-        return send(false, inDialog("ACK", cseq));
-    }
-
-    /** BYE along the route set with this CSeq (after a re-INVITE); its 200 must come. */
+    /** BYE with this CSeq (after in-dialog requests of its own) along the route set; its 200 must come. */
     SippScenario bye(int cseq) {
         send(true, inDialog("BYE", cseq));
         steps.append("  <recv response=\"200\" crlf=\"true\"/>\n");
         return this;
     }
 
-    /** A re-INVITE must come whose SDP does not show {@code hiddenIp}; answered 200 with SDP, its ACK absorbed. */
-    SippScenario answerReInvite(String hiddenIp) {
-        steps.append("  <recv request=\"INVITE\">").append(hides(hiddenIp)).append("</recv>\n");
-        String text = """
-                SIP/2.0 200 OK
-                [last_Via:]
-                [last_From:]
-                [last_To:]
-                [last_Call-ID:]
-                [last_CSeq:]
-                [last_Record-Route:]
-                Contact: <sip:uas@[local_ip]:[local_port];transport=[transport]>
-                Content-Type: application/sdp
-                Content-Length: [len]
-
-                """ + SDP;
-        steps.append("  <send retrans=\"500\">\n    <![CDATA[\n").append(text.indent(6)).append("    ]]>\n  </send>\n");
-        return receive("ACK");
-    }
-
-    /** Fails the call when the body shows this address (topology hiding: the relay's address must be there). */
-    private static String hides(String ip) {
-        return "<action><ereg regexp=\"" + ip.replace(".", "\\.") + "\" search_in=\"body\" check_it_inverse=\"true\" "
-                + "assign_to=\"leak\"/><log message=\"sdp-checked [$leak]\"/></action>";
+    /**
+     * A hold re-INVITE (RFC 3264 §8.4: the offer's stream a=sendonly) along the route set, CSeq {@code cseq};
+     * its 2xx must match {@code answerRegex} (checked by SIPp) and keeps the route set; then the ACK.
+     */
+    SippScenario holdReInvite(int cseq, String answerRegex) {
+        send(true, inDialog("INVITE", cseq).replace("Content-Length: 0\n\n", "Content-Type: application/sdp\n"
+                + "Content-Length: [len]\n\n" + SDP + "a=sendonly\n"));
+        steps.append("  <recv response=\"100\" optional=\"true\"/>\n");
+        expect(200, answerRegex, 10_000);
+        return send(false, inDialog("ACK", cseq));
     }
 
     /** CANCEL of the INVITE (§9.1): same branch, answered 200, then the INVITE ends with 487 which is ACKed. */
@@ -263,12 +221,34 @@ final class SippScenario {
         return this;
     }
 
+    /** A request that must match each regular expression (checked by SIPp: a mismatch fails the call). */
+    SippScenario receive(String method, String... regexes) {
+        steps.append("  <recv request=\"").append(method).append("\">\n    <action>");
+        for (int i = 0; i < regexes.length; i++) {
+            steps.append("<ereg regexp=\"").append(regexes[i]).append("\" search_in=\"msg\" check_it=\"true\" ")
+                    .append("assign_to=\"m").append(i).append("\"/><log message=\"matched [$m").append(i)
+                    .append("]\"/>");
+        }
+        steps.append("</action>\n  </recv>\n");
+        return this;
+    }
+
     /** A response to the last request; 2xx to INVITE carry an SDP answer. */
     SippScenario respond(int code, String reason) {
+        return respond(code, reason, true);
+    }
+
+    /** The 200 with SDP answer to a re-INVITE: the dialog exists, its To tag came with the request. */
+    SippScenario answerReInvite() {
+        return respond(200, "OK", false);
+    }
+
+    private SippScenario respond(int code, String reason, boolean newDialog) {
         String last = lastReceived();
         boolean sdp = code >= 200 && code < 300 && last.equals("INVITE");
         // the UAS's tag goes on responses to the dialog-creating INVITE (and its CANCEL); later requests carry it
-        String toTag = last.equals("INVITE") || last.equals("CANCEL") ? ";tag=[pid]U[call_number]" : "";
+        String toTag = newDialog && (last.equals("INVITE") || last.equals("CANCEL")) ? ";tag=[pid]U[call_number]"
+                : "";
         String text = """
                 SIP/2.0 %d %s
                 [last_Via:]

@@ -64,18 +64,22 @@ class TrunkCallsIT extends PlatformScenario {
     }
 
     @Test
-    void aReInviteToHoldIsAnchoredAtTheRelaySoNeitherSideSeesTheOthersAddress() throws Exception {
-        Sipp c = carrier("carrier-c-reinvite", CARRIER_C, SippScenario.named("carrier-reinvite").receive("INVITE")
-                .respond(180, "Ringing").respond(200, "OK").receive("ACK").answerReInvite(Provisioning.PBX)
+    void aHoldReInviteSentToTheOtherEdgeReplicaIsAnchoredAtTheCallsRelayBothWays() throws Exception {
+        // the relay's ports (media.port-min 30000 and up) in place of SIPp's own media port, and the hold kept
+        String relayed = "m=audio 3[0-9]{4} RTP/AVP";
+        Sipp c = carrier("carrier-c-hold", CARRIER_C, SippScenario.named("carrier-hold").receive("INVITE")
+                .respond(180, "Ringing").respond(200, "OK").receive("ACK")
+                .receive("INVITE", relayed, "a=sendonly").answerReInvite().receive("ACK")
                 .receive("BYE").respond(200, "OK"), 1);
-        Sipp pbx = pbx("pbx-reinvite", Provisioning.PBX, SippScenario.named("pbx-reinvite").invite().provisionals()
-                .expect(200).log("answered").ack().pause(300).reInvite(2, "a=sendonly", CARRIER_C).pause(300)
-                .bye(3), CARRIER_C_NATIONAL);
-        assertEquals(0, pbx.await(30), "the re-INVITE's answer hides the carrier: " + pbx.diagnostics());
-        assertEquals(0, c.await(10), "the re-INVITE's offer hides the PBX: " + c.diagnostics());
+        Sipp pbx = pbx("pbx-hold", Provisioning.PBX, SippScenario.named("pbx-hold").invite().provisionals()
+                .expect(200).log("answered").ack().pause(300)
+                .sendTo(Platform.HOST, Platform.sipPort(2)).holdReInvite(2, relayed).pause(300).bye(3),
+                CARRIER_C_NATIONAL);
+        assertEquals(0, pbx.await(40), pbx.diagnostics());
+        assertEquals(0, c.await(10), c.diagnostics());
         JsonNode cdr = Cdrs.closed(platform, Cdrs.callIds(pbx, "answered").get(0));
         assertEquals("ANSWERED", cdr.path("disposition").asText());
-        assertEquals("BYE", cdr.path("endCause").asText());
+        assertEquals("CALLER", cdr.path("hangupSide").asText());
     }
 
     @Test

@@ -404,6 +404,15 @@ class ChartPropertiesTest {
     }
 
     @Test
+    void media_relays_listed_reach_the_edge_as_one_comma_separated_key_and_none_by_default() {
+        ObjectNode edge = Chart.render(ChartMode.LB).get("ConfigMap", "-edge-proxy");
+        assertFalse(edge.path("data").has("EDGE_MEDIA_RELAYS"), "default: the one media client");
+        ObjectNode listed = Chart.render(ChartMode.LB.with("mediaRelay.relays[0]", "m1=10.0.1.11:9003",
+                "mediaRelay.relays[1]", "m2=10.0.1.12:9003")).get("ConfigMap", "-edge-proxy");
+        assertEquals("m1=10.0.1.11:9003,m2=10.0.1.12:9003", listed.path("data").path("EDGE_MEDIA_RELAYS").asText());
+    }
+
+    @Test
     void opentelemetry_is_off_by_default_and_configured_for_every_service_when_on() {
         Chart.render(ChartMode.LB).kind("ConfigMap").filter(cm -> cm.path("data").has("QUARKUS_HTTP_PORT"))
                 .forEach(cm -> assertEquals("true", cm.path("data").path("QUARKUS_OTEL_SDK_DISABLED").asText(),

@@ -90,6 +90,31 @@ public interface EdgeConfig {
     /** Carrier gateway health: OPTIONS probes on routing's behalf and reports of call attempts. */
     Gateways gateways();
 
+    /** Media relays calls are anchored at. */
+    Media media();
+
+    /**
+     * The media-relay-service instances. A call's relay session lives in one instance's memory, so the edge picks
+     * an instance per call and writes its id into the Record-Route token: every replica sends the call's later
+     * operations (answers, re-offers, delete) to that instance.
+     */
+    interface Media {
+        /**
+         * Relay instances as {@code id=host:port} (id: letters, digits, '.', '_', '-'; host a name, IPv4 or
+         * [IPv6]); new calls go round robin over the instances not marked down. Default none: the single relay of
+         * {@code quarkus.grpc.clients.media} (host, port, TLS as configured there), id {@code 1}. Removing an id
+         * that calls still name fails their re-INVITEs with 488 and loses their delete.
+         */
+        Optional<List<String>> relays();
+
+        /**
+         * How long an instance that refused a new session with UNAVAILABLE (down, draining) or RESOURCE_EXHAUSTED
+         * (no ports) is passed over for new calls; default 10s. It keeps serving the calls it holds.
+         */
+        @WithDefault("10s")
+        Duration downFor();
+    }
+
     /**
      * Gateway health (routing-service decides; the edge observes). Routing assigns each replica a share of the
      * gateways to probe and may set interval and timeout per gateway; these are the defaults when it does not.

@@ -252,7 +252,8 @@ public final class ProxyCore implements TransactionUser {
             call.plan = p;
             SipRequest req = call.server.request();
             if (p.relayMedia() && isSdp(req)) {
-                upstream.offer(req.callId(), req.fromTag(), req.body(), call.server.source())
+                upstream.offer(new Upstream.MediaLeg(null, req.callId(), req.fromTag(), null), req.body(),
+                                call.server.source())
                         .whenCompleteAsync((media, failure) -> {
                             if (call.finalSent) {
                                 return;
@@ -265,6 +266,7 @@ public final class ProxyCore implements TransactionUser {
                             }
                             call.offerSdp = media.sdp();
                             call.anchored = true;
+                            call.relay = media.relay() != null ? media.relay() : Upstream.Media.DEFAULT_RELAY;
                             if (call.cancelled) {
                                 finish(call, 487, "Request Terminated", List.of());
                                 return;
@@ -289,11 +291,13 @@ public final class ProxyCore implements TransactionUser {
     }
 
     /**
-     * Hands {@code then} the response with its SDP answer anchored at the relay when the call's media is relayed
-     * (cached per to-tag, so retransmitted 2xx carry the same SDP); otherwise the response itself.
+     * Hands {@code then} the response with its SDP anchored at the relay when the dialog's media is relayed: an
+     * answer to the offer of the request, or, for a re-INVITE without an offer, the answerer's offer (RFC 3264
+     * §5: the 2xx offers, the ACK answers). Anchored once per to-tag, so retransmitted 2xx carry the same SDP;
+     * otherwise the response itself.
      */
     private void withAnswer(Call call, SipResponse r, java.util.function.Consumer<SipResponse> then) {
-        if (!call.anchored || !isSdp(r)) {
+        if (call.relay == null || !isSdp(r)) {
             then.accept(r);
             return;
         }
@@ -304,22 +308,24 @@ public final class ProxyCore implements TransactionUser {
             then.accept(r);
             return;
         }
-        byte[] cached = call.answers.get(toTag);
-        if (cached != null) {
-            then.accept((SipResponse) r.toBuilder().body(cached, null).build());
+        if (toTag == null) {
+            then.accept(r);
             return;
         }
         SipRequest req = call.server.request();
-        upstream.answer(req.callId(), req.fromTag(), toTag, r.body(), call.server.source())
-                .whenCompleteAsync((media, failure) -> {
-                    if (failure != null || media == null || !media.ok()) {
-                        stats.mediaAnswerFailures++; // the answer goes on unanchored rather than losing the call
-                        then.accept(r);
-                        return;
-                    }
-                    call.answers.put(toTag, media.sdp());
-                    then.accept((SipResponse) r.toBuilder().body(media.sdp(), null).build());
-                }, shard);
+        CompletionStage<Upstream.Media> anchored = call.answers.computeIfAbsent(toTag, tag -> call.offerInResponse
+                ? upstream.offer(new Upstream.MediaLeg(call.relay, req.callId(), tag, req.fromTag()), r.body(), null)
+                : upstream.answer(new Upstream.MediaLeg(call.relay, req.callId(), req.fromTag(), tag), r.body(),
+                        null));
+        anchored.whenCompleteAsync((media, failure) -> {
+            if (failure != null || media == null || !media.ok()) {
+                stats.mediaAnswerFailures++; // the answer goes on unanchored rather than losing the call
+                call.answers.remove(toTag, anchored); // a retransmission asks the relay again
+                then.accept(r);
+                return;
+            }
+            then.accept((SipResponse) r.toBuilder().body(media.sdp(), null).build());
+        }, shard);
     }
 
     // ---------------------------------------------------------------- forking and failover (§16.5-§16.7)
@@ -415,7 +421,7 @@ public final class ProxyCore implements TransactionUser {
         Transport inT = call.server.source().transport();
         if (RECORD_ROUTED.contains(in.method())) {
             String token = routeToken.sign(routeState(call.server.source(), in.fromTag(), b.target, dest,
-                    call.plan.leaseId(), call.anchored));
+                    call.plan.leaseId(), call.relay));
             // RFC 5658 double Record-Route when the two sides use different transports
             if (inT != dest.transport()) {
                 mb.addRecordRoute(recordRoute(inT, token));
@@ -435,7 +441,7 @@ public final class ProxyCore implements TransactionUser {
      * caller's From tag, tells the direction of an in-dialog request (as Kamailio's rr ftag does).
      */
     private Map<String, String> routeState(Inbound caller, String fromTag, Decision.Target target, Destination dest,
-                                           String lease, boolean anchored) {
+                                           String lease, String relay) {
         Map<String, String> st = new LinkedHashMap<>();
         String callerFlow = caller.flowId() == null ? null : Handoff.flowRef(me.replicaId(), caller.flowId());
         st.put("a", side(caller.transport(), caller.remote(), callerFlow));
@@ -450,8 +456,8 @@ public final class ProxyCore implements TransactionUser {
         if (lease != null) {
             st.put("l", lease);
         }
-        if (anchored) {
-            st.put("m", "1");
+        if (relay != null) {
+            st.put("m", relay); // the relay holding the call's media; "1" in tokens from before relay ids
         }
         return st;
     }
@@ -613,7 +619,7 @@ public final class ProxyCore implements TransactionUser {
         if (code >= 300 && call.anchored && !call.mediaDeleted) {
             call.mediaDeleted = true;
             SipRequest req = call.server.request();
-            deleteMedia(req.callId(), req.fromTag(), null);
+            deleteMedia(new Upstream.MediaLeg(call.relay, req.callId(), req.fromTag(), null));
         }
     }
 
@@ -626,8 +632,9 @@ public final class ProxyCore implements TransactionUser {
     }
 
     /** Ends the call's relay session and reports the relay's statistics of it for the CDR. */
-    private void deleteMedia(String callId, String callerTag, String calleeTag) {
-        upstream.deleteMedia(callId, callerTag, calleeTag).whenCompleteAsync((streams, failure) -> {
+    private void deleteMedia(Upstream.MediaLeg leg) {
+        String callId = leg.callId();
+        upstream.deleteMedia(leg).whenCompleteAsync((streams, failure) -> {
             if (failure == null && streams != null && !streams.isEmpty()) {
                 events.report(new CallEvents.MediaStats(callId, clock.instant(), streams));
             }
@@ -754,10 +761,10 @@ public final class ProxyCore implements TransactionUser {
             if (routed.leaseId != null) {
                 upstream.releaseLease(routed.leaseId, req.callId()); // any replica can: the lease rides in the route
             }
-            if (routed.anchored) {
+            if (routed.relay != null) {
                 String callerTag = routed.fromCaller ? req.fromTag() : req.toTag();
                 String calleeTag = routed.fromCaller ? req.toTag() : req.fromTag();
-                deleteMedia(req.callId(), callerTag, calleeTag);
+                deleteMedia(new Upstream.MediaLeg(routed.relay, req.callId(), callerTag, calleeTag));
             }
         }
         Call call = new Call(tx);
@@ -765,6 +772,44 @@ public final class ProxyCore implements TransactionUser {
         call.plan = new Decision.Proxy("", List.of(), List.of(), List.of());
         Branch b = new Branch(call, null);
         call.branches.add(b);
+        boolean offerAnswer = routed.relay != null && (req.method().equals(SipMethod.INVITE)
+                || req.method().equals(SipMethod.UPDATE));
+        if (!offerAnswer) {
+            forwardInDialog(call, b, routed, req, null);
+            return;
+        }
+        call.relay = routed.relay;
+        if (!isSdp(req)) {
+            // RFC 3264 §5 / RFC 6337 §3: a re-INVITE without an offer gets it in the 2xx and the answer in the ACK
+            call.offerInResponse = req.method().equals(SipMethod.INVITE);
+            forwardInDialog(call, b, routed, req, null);
+            return;
+        }
+        // a re-offer (hold, new address, codec change) from either party: the request's From tag is the offerer,
+        // so a re-INVITE from the callee reaches the relay with the tags swapped, as its API expects
+        upstream.offer(new Upstream.MediaLeg(routed.relay, req.callId(), req.fromTag(), req.toTag()), req.body(),
+                tx.source()).whenCompleteAsync((media, failure) -> {
+                    if (call.finalSent) {
+                        return;
+                    }
+                    if (failure != null || media == null || !media.ok()) {
+                        stats.mediaReofferRefusals++;
+                        int code = media == null ? 500 : media.code();
+                        // only transaction-scoped failures (RFC 5057 §5.1): the dialog and its media stay as they were
+                        if (code == 500 || code == 503 || code == 504) {
+                            finish(call, code, media != null && media.reason() != null ? media.reason()
+                                    : "Server Internal Error", List.of());
+                        } else {
+                            finish(call, 488, "Not Acceptable Here", List.of());
+                        }
+                        return;
+                    }
+                    forwardInDialog(call, b, routed, req, media.sdp());
+                }, shard);
+    }
+
+    /** Sends an in-dialog request on (with the relay's SDP instead of its own, when it was re-anchored). */
+    private void forwardInDialog(Call call, Branch b, Routed routed, SipRequest req, byte[] sdp) {
         routed.destination.whenCompleteAsync((dest, failure) -> {
             if (call.finalSent) {
                 return;
@@ -773,7 +818,14 @@ public final class ProxyCore implements TransactionUser {
                 finish(call, 503, "Service Unavailable", List.of());
                 return;
             }
+            if (call.cancelled) {
+                finish(call, 487, "Request Terminated", List.of()); // CANCELled while the relay re-anchored
+                return;
+            }
             SipMessageBuilder mb = routed.builder.decrementMaxForwards();
+            if (sdp != null) {
+                mb.body(sdp, null);
+            }
             mb.pushVia(via(dest.transport(), loopKey(req)));
             b.tx = layer.sendRequest((SipRequest) mb.build(), dest, b);
         }, shard);
@@ -795,12 +847,33 @@ public final class ProxyCore implements TransactionUser {
             stats.droppedAcks++; // nothing answers an ACK; an unroutable or exhausted one is a counted drop
             return;
         }
+        if (routed.relay != null && isSdp(req)) {
+            // an ACK's SDP answers the offer of the 2xx to an offerless re-INVITE (RFC 3264 §5): the 2xx's sender,
+            // the ACK's To tag, offered; stateless, so any replica anchors it at the relay named in the route
+            upstream.answer(new Upstream.MediaLeg(routed.relay, req.callId(), req.toTag(), req.fromTag()),
+                    req.body(), ack).whenCompleteAsync((media, failure) -> {
+                        if (failure != null || media == null || !media.ok()) {
+                            stats.mediaAnswerFailures++;
+                            forwardAck(routed, req, null);
+                        } else {
+                            forwardAck(routed, req, media.sdp());
+                        }
+                    }, shard);
+            return;
+        }
+        forwardAck(routed, req, null);
+    }
+
+    private void forwardAck(Routed routed, SipRequest req, byte[] sdp) {
         routed.destination.whenCompleteAsync((dest, failure) -> {
             if (failure != null || dest == null) {
                 stats.droppedAcks++;
                 return;
             }
             SipMessageBuilder mb = routed.builder.decrementMaxForwards();
+            if (sdp != null) {
+                mb.body(sdp, null);
+            }
             mb.pushVia(via(dest.transport(), loopKey(req)));
             sender.send(dest, mb.toBytes(), e -> stats.droppedAcks++);
         }, shard);
@@ -813,7 +886,8 @@ public final class ProxyCore implements TransactionUser {
         Rejection rejection;
         boolean fromCaller = true;
         String leaseId;
-        boolean anchored;
+        /** The relay holding the dialog's media (route token key m), or null when it is not anchored. */
+        String relay;
     }
 
     private Routed routeInDialog(SipRequest req, Inbound source) {
@@ -869,7 +943,7 @@ public final class ProxyCore implements TransactionUser {
         Destination towardsSide = state == null ? null : sideFor(state, source, req.fromTag());
         r.fromCaller = state == null || fromSideA(state, source, req.fromTag());
         r.leaseId = state == null ? null : state.get("l");
-        r.anchored = state != null && "1".equals(state.get("m"));
+        r.relay = state == null ? null : state.get("m");
         if (towardsSide != null) {
             r.destination = java.util.concurrent.CompletableFuture.completedFuture(towardsSide);
         } else {
@@ -991,12 +1065,18 @@ public final class ProxyCore implements TransactionUser {
         boolean reported;
         boolean progressReported;
         boolean leaseReleased;
+        /** This INVITE created the relay session: it is deleted when the call fails. */
         boolean anchored;
         boolean mediaDeleted;
+        /** The relay holding the dialog's media, or null when responses' SDP is passed on as it is. */
+        String relay;
+        /** A re-INVITE without an offer: SDP in its responses is the answerer's offer, not an answer. */
+        boolean offerInResponse;
         byte[] offerSdp;
         String answeredBy;
         String answeredByCarrier;
-        final Map<String, byte[]> answers = new HashMap<>();
+        /** The relay's SDP per to-tag, so retransmitted responses carry the same one. */
+        final Map<String, CompletionStage<Upstream.Media>> answers = new HashMap<>();
         int legs;
 
         Call(ServerTransaction server) {

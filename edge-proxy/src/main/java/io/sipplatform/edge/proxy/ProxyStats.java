@@ -13,6 +13,7 @@ public final class ProxyStats {
     long droppedAcks;
     long shed;
     long mediaAnswerFailures;
+    long mediaReofferRefusals;
     private final long[] byClass = new long[7];
 
     void responses(int code) {
@@ -49,6 +50,11 @@ public final class ProxyStats {
     /** SDP answers relayed unanchored because the media relay did not answer. */
     public long mediaAnswerFailures() {
         return mediaAnswerFailures;
+    }
+
+    /** Re-INVITEs / UPDATEs answered 488 or 5xx because the relay refused or missed their re-offer. */
+    public long mediaReofferRefusals() {
+        return mediaReofferRefusals;
     }
 
     /** Out-of-dialog requests refused with 503 while draining or overloaded. */

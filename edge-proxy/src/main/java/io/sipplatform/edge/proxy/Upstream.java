@@ -23,19 +23,40 @@ public interface Upstream {
     void releaseLease(String leaseId, String callId);
 
     /**
-     * Anchors an SDP offer at the media relay (RFC 3264 offer from the caller, leg identified by Call-ID and
-     * from-tag); the stage carries the SDP to forward instead, or a refusal to answer the caller with.
+     * Anchors an SDP offer at the media relay (RFC 3264): an initial INVITE's ({@code leg.relay()} null: the
+     * upstream picks a relay; {@code leg.toTag()} null), or a re-offer in a dialog (re-INVITE, UPDATE, or the offer
+     * of a 2xx to an offerless re-INVITE) at the relay holding the session. {@code leg.fromTag()} is the offerer's
+     * tag. The stage carries the SDP to forward instead, or a refusal.
+     *
+     * @param source the offerer's signalling source (NAT fix of its c= address), or null when unknown
      */
-    CompletionStage<Media> offer(String callId, String fromTag, byte[] sdp, Inbound source);
-
-    /** Anchors the callee's SDP answer (to-tag) for the same session; same result shape as {@link #offer}. */
-    CompletionStage<Media> answer(String callId, String fromTag, String toTag, byte[] sdp, Inbound source);
+    CompletionStage<Media> offer(MediaLeg leg, byte[] sdp, Inbound source);
 
     /**
-     * Frees the relay session of a call; the stage carries the relay's final per-stream statistics (empty when the
-     * relay did not answer or knew no such session; the relay also times idle media out).
+     * Anchors an SDP answer at the relay holding the session; {@code leg.fromTag()} is the offerer's tag,
+     * {@code leg.toTag()} the answerer's. Same result shape as {@link #offer}.
      */
-    CompletionStage<List<CallEvents.MediaStream>> deleteMedia(String callId, String fromTag, String toTag);
+    CompletionStage<Media> answer(MediaLeg leg, byte[] sdp, Inbound source);
+
+    /**
+     * Frees the relay session of a call ({@code leg.fromTag()}: the caller's tag; {@code leg.toTag()} the callee's,
+     * or null for every branch); the stage carries the relay's final per-stream statistics (empty when the relay did
+     * not answer or knew no such session; the relay also times idle media out).
+     */
+    CompletionStage<List<CallEvents.MediaStream>> deleteMedia(MediaLeg leg);
+
+    /**
+     * One relay session's leg as the relay API names it (media_relay.proto: a re-INVITE from the callee has the
+     * tags swapped).
+     *
+     * @param relay   id of the relay holding the session (from the Record-Route token), or null to let the
+     *                upstream pick one for a new session
+     * @param callId  Call-ID
+     * @param fromTag tag of the offerer (for a delete: the caller)
+     * @param toTag   tag of the answerer, or null (initial offer; a delete of every branch)
+     */
+    record MediaLeg(String relay, String callId, String fromTag, String toTag) {
+    }
 
     /**
      * The outcome of anchoring: the rewritten SDP, or a refusal (e.g. 488 for no common codec, 503 when the relay
@@ -44,14 +65,18 @@ public interface Upstream {
      * @param sdp    rewritten SDP, or null when refused
      * @param code   refusal status (0 when rewritten)
      * @param reason refusal reason
+     * @param relay  id of the relay that anchored it (written into the Record-Route token), null when refused
      */
-    record Media(byte[] sdp, int code, String reason) {
-        public static Media rewritten(byte[] sdp) {
-            return new Media(sdp.clone(), 0, null);
+    record Media(byte[] sdp, int code, String reason, String relay) {
+        /** The relay id of tokens that carry no id ({@code m=1}, written before several relays): the first one. */
+        public static final String DEFAULT_RELAY = "1";
+
+        public static Media rewritten(byte[] sdp, String relay) {
+            return new Media(sdp.clone(), 0, null, relay);
         }
 
         public static Media refused(int code, String reason) {
-            return new Media(null, code, reason);
+            return new Media(null, code, reason, null);
         }
 
         public boolean ok() {

@@ -39,23 +39,23 @@ public final class TracedUpstream implements Upstream {
     }
 
     @Override
-    public CompletionStage<Media> offer(String callId, String fromTag, byte[] sdp, Inbound source) {
-        try (Scope ignored = tracing.contextOf(callId).makeCurrent()) {
-            return next.offer(callId, fromTag, sdp, source);
+    public CompletionStage<Media> offer(MediaLeg leg, byte[] sdp, Inbound source) {
+        try (Scope ignored = tracing.contextOf(leg.callId()).makeCurrent()) {
+            return next.offer(leg, sdp, source);
         }
     }
 
     @Override
-    public CompletionStage<Media> answer(String callId, String fromTag, String toTag, byte[] sdp, Inbound source) {
-        try (Scope ignored = tracing.contextOf(callId).makeCurrent()) {
-            return next.answer(callId, fromTag, toTag, sdp, source);
+    public CompletionStage<Media> answer(MediaLeg leg, byte[] sdp, Inbound source) {
+        try (Scope ignored = tracing.contextOf(leg.callId()).makeCurrent()) {
+            return next.answer(leg, sdp, source);
         }
     }
 
     @Override
-    public CompletionStage<List<CallEvents.MediaStream>> deleteMedia(String callId, String fromTag, String toTag) {
-        try (Scope ignored = tracing.contextOf(callId).makeCurrent()) {
-            return next.deleteMedia(callId, fromTag, toTag);
+    public CompletionStage<List<CallEvents.MediaStream>> deleteMedia(MediaLeg leg) {
+        try (Scope ignored = tracing.contextOf(leg.callId()).makeCurrent()) {
+            return next.deleteMedia(leg);
         }
     }
 

@@ -42,19 +42,24 @@ public final class GrpcToSip {
 
     /** The answer for any failure of an upstream call; non-gRPC throwables count as internal errors. */
     public SipAnswer answer(Throwable failure) {
+        return answer(codeOf(failure));
+    }
+
+    /** The gRPC status code of a failure (searched along its causes); UNKNOWN for non-gRPC throwables. */
+    public static Status.Code codeOf(Throwable failure) {
         Throwable t = failure;
         while (t != null) {
             if (t instanceof StatusRuntimeException e) {
-                return answer(e.getStatus().getCode());
+                return e.getStatus().getCode();
             }
             if (t instanceof StatusException e) {
-                return answer(e.getStatus().getCode());
+                return e.getStatus().getCode();
             }
             if (t.getCause() == t) {
                 break;
             }
             t = t.getCause();
         }
-        return answer(Status.Code.UNKNOWN);
+        return Status.Code.UNKNOWN;
     }
 }

@@ -45,7 +45,7 @@ public final class GrpcUpstream implements Upstream {
     private final String edgeId;
     private final java.util.concurrent.atomic.AtomicLong releaseFailures = new java.util.concurrent.atomic.AtomicLong();
 
-    private final io.sipplatform.proto.media.v1.MutinyMediaRelayGrpc.MutinyMediaRelayStub media;
+    private final MediaRelays media;
 
     private final java.util.function.Function<String, List<java.security.cert.Certificate>> peerChains;
 
@@ -62,6 +62,15 @@ public final class GrpcUpstream implements Upstream {
     public GrpcUpstream(MutinyRoutingGrpc.MutinyRoutingStub routing, MutinyRegistrarGrpc.MutinyRegistrarStub registrar,
                         io.sipplatform.proto.media.v1.MutinyMediaRelayGrpc.MutinyMediaRelayStub media,
                         Duration deadline, GrpcToSip table, String edgeId,
+                        java.util.function.Function<String, List<java.security.cert.Certificate>> peerChains) {
+        this(routing, registrar, new MediaRelays(List.of(new MediaRelays.Relay(Media.DEFAULT_RELAY,
+                MediaRelays.Client.over(media, deadline))), Duration.ofSeconds(10), System::nanoTime, table),
+                deadline, table, edgeId, peerChains);
+    }
+
+    /** @param media the relays calls are anchored at, each operation at the relay holding the call */
+    public GrpcUpstream(MutinyRoutingGrpc.MutinyRoutingStub routing, MutinyRegistrarGrpc.MutinyRegistrarStub registrar,
+                        MediaRelays media, Duration deadline, GrpcToSip table, String edgeId,
                         java.util.function.Function<String, List<java.security.cert.Certificate>> peerChains) {
         this.peerChains = peerChains;
         this.routing = routing;
@@ -93,54 +102,18 @@ public final class GrpcUpstream implements Upstream {
     }
 
     @Override
-    public CompletionStage<Media> offer(String callId, String fromTag, byte[] sdp, Inbound source) {
-        var req = io.sipplatform.proto.media.v1.OfferRequest.newBuilder().setCallId(callId).setFromTag(fromTag)
-                .setSdp(com.google.protobuf.ByteString.copyFrom(sdp))
-                .setFlags(io.sipplatform.proto.media.v1.MediaFlags.newBuilder().setStripIce(true)
-                        .setRtcpMux(io.sipplatform.proto.media.v1.RtcpMux.RTCP_MUX_PRESERVE))
-                .setSignallingSource(ProtoMapping.source(source)).build();
-        return media.withDeadlineAfter(deadline.toMillis(), TimeUnit.MILLISECONDS).offer(req)
-                .subscribeAsCompletionStage()
-                .thenApply(r -> r.hasRewritten() ? Media.rewritten(r.getRewritten().getSdp().toByteArray())
-                        : Media.refused(sane(r.getRejected().getCode()), r.getRejected().getReason()))
-                .exceptionally(this::mediaFailure);
+    public CompletionStage<Media> offer(MediaLeg leg, byte[] sdp, Inbound source) {
+        return media.offer(leg, sdp, source);
     }
 
     @Override
-    public CompletionStage<Media> answer(String callId, String fromTag, String toTag, byte[] sdp, Inbound source) {
-        var req = io.sipplatform.proto.media.v1.AnswerRequest.newBuilder().setCallId(callId).setFromTag(fromTag)
-                .setToTag(toTag).setSdp(com.google.protobuf.ByteString.copyFrom(sdp))
-                .setFlags(io.sipplatform.proto.media.v1.MediaFlags.newBuilder().setStripIce(true)
-                        .setRtcpMux(io.sipplatform.proto.media.v1.RtcpMux.RTCP_MUX_PRESERVE)).build();
-        return media.withDeadlineAfter(deadline.toMillis(), TimeUnit.MILLISECONDS).answer(req)
-                .subscribeAsCompletionStage()
-                .thenApply(r -> r.hasRewritten() ? Media.rewritten(r.getRewritten().getSdp().toByteArray())
-                        : Media.refused(sane(r.getRejected().getCode()), r.getRejected().getReason()))
-                .exceptionally(this::mediaFailure);
+    public CompletionStage<Media> answer(MediaLeg leg, byte[] sdp, Inbound source) {
+        return media.answer(leg, sdp, source);
     }
 
     @Override
-    public CompletionStage<List<CallEvents.MediaStream>> deleteMedia(String callId, String fromTag, String toTag) {
-        var b = io.sipplatform.proto.media.v1.DeleteRequest.newBuilder().setCallId(callId).setFromTag(fromTag);
-        if (toTag != null) {
-            b.setToTag(toTag);
-        }
-        CompletableFuture<List<CallEvents.MediaStream>> out = new CompletableFuture<>();
-        media.withDeadlineAfter(deadline.toMillis(), TimeUnit.MILLISECONDS).delete(b.build())
-                .subscribe().with(r -> out.complete(ProtoMapping.mediaStreams(r, fromTag)), failure -> {
-                    releaseFailures.incrementAndGet();
-                    out.complete(List.of());
-                });
-        return out;
-    }
-
-    private Media mediaFailure(Throwable failure) {
-        GrpcToSip.SipAnswer a = table.answer(failure); // RESOURCE_EXHAUSTED (no ports) becomes 503
-        return Media.refused(a.code(), a.reason());
-    }
-
-    private static int sane(int code) {
-        return code >= 300 && code <= 699 ? code : 500;
+    public CompletionStage<List<CallEvents.MediaStream>> deleteMedia(MediaLeg leg) {
+        return media.delete(leg);
     }
 
     @Override
@@ -151,9 +124,9 @@ public final class GrpcUpstream implements Upstream {
                 .subscribe().with(ok -> { }, failure -> releaseFailures.incrementAndGet());
     }
 
-    /** Lease releases and media deletes that failed (leases expire, idle media times out on its own). */
+    /** Lease releases and media relay calls that failed (leases expire, idle media times out on its own). */
     public long releaseFailures() {
-        return releaseFailures.get();
+        return releaseFailures.get() + media.failures();
     }
 
     @Override

@@ -194,6 +194,51 @@ public final class ProtoMapping {
         return out;
     }
 
+    /**
+     * The relay's Offer for a leg: the initial INVITE's (no to-tag) or a re-offer in the dialog (to-tag set; from a
+     * callee the tags arrive swapped, media_relay.proto). ICE is stripped and rtcp-mux preserved, as for every SDP
+     * the edge anchors.
+     */
+    static io.sipplatform.proto.media.v1.OfferRequest offerRequest(io.sipplatform.edge.proxy.Upstream.MediaLeg leg,
+                                                                    byte[] sdp, Inbound source) {
+        var b = io.sipplatform.proto.media.v1.OfferRequest.newBuilder().setCallId(leg.callId())
+                .setFromTag(leg.fromTag()).setSdp(com.google.protobuf.ByteString.copyFrom(sdp)).setFlags(mediaFlags());
+        if (leg.toTag() != null) {
+            b.setToTag(leg.toTag());
+        }
+        if (source != null) {
+            b.setSignallingSource(source(source));
+        }
+        return b.build();
+    }
+
+    /** The relay's Answer for a leg: {@code fromTag} offered, {@code toTag} answers. */
+    static io.sipplatform.proto.media.v1.AnswerRequest answerRequest(io.sipplatform.edge.proxy.Upstream.MediaLeg leg,
+                                                                      byte[] sdp, Inbound source) {
+        var b = io.sipplatform.proto.media.v1.AnswerRequest.newBuilder().setCallId(leg.callId())
+                .setFromTag(leg.fromTag()).setToTag(leg.toTag()).setSdp(com.google.protobuf.ByteString.copyFrom(sdp))
+                .setFlags(mediaFlags());
+        if (source != null) {
+            b.setSignallingSource(source(source));
+        }
+        return b.build();
+    }
+
+    /** The relay's Delete of a call (caller's tag) or of one branch (callee's tag set). */
+    static io.sipplatform.proto.media.v1.DeleteRequest deleteRequest(io.sipplatform.edge.proxy.Upstream.MediaLeg leg) {
+        var b = io.sipplatform.proto.media.v1.DeleteRequest.newBuilder().setCallId(leg.callId())
+                .setFromTag(leg.fromTag());
+        if (leg.toTag() != null) {
+            b.setToTag(leg.toTag());
+        }
+        return b.build();
+    }
+
+    private static io.sipplatform.proto.media.v1.MediaFlags mediaFlags() {
+        return io.sipplatform.proto.media.v1.MediaFlags.newBuilder().setStripIce(true)
+                .setRtcpMux(io.sipplatform.proto.media.v1.RtcpMux.RTCP_MUX_PRESERVE).build();
+    }
+
     /** Who is calling whom, as routing identified it, for the call's CDR (rejected calls have one too). */
     private static Map<String, String> context(DecideResponse r) {
         var c = r.getContext();

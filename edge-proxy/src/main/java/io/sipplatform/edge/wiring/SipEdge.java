@@ -40,6 +40,8 @@ import io.sipplatform.edge.resolve.NameServers;
 import io.sipplatform.edge.resolve.SipResolver;
 import io.sipplatform.edge.upstream.GrpcToSip;
 import io.sipplatform.edge.upstream.GrpcUpstream;
+import io.sipplatform.edge.upstream.MediaRelays;
+import io.sipplatform.edge.upstream.RelayAddress;
 import io.sipplatform.proto.registrar.v1.MutinyRegistrarGrpc;
 import io.sipplatform.proto.routing.v1.MutinyRoutingGrpc;
 import io.vertx.core.Context;
@@ -100,6 +102,7 @@ public class SipEdge {
     private final AtomicReference<Shards> shards = new AtomicReference<>();
     private final AtomicLong droppedBeforeReady = new AtomicLong();
     private volatile SipTransports transports;
+    private final List<io.grpc.ManagedChannel> relayChannels = new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile Probes probes;
     private volatile DnsClient dnsClient;
     private volatile Handoff handoff;
@@ -156,6 +159,7 @@ public class SipEdge {
             Gauge.builder("sip.handoff.rejected", h, Handoff::rejected).register(meters);
         }
         Optional<CallTracing> tracing = CallTracing.of(otel);
+        Optional<GrpcHopTracing> relayHops = tracing.map(GrpcHopTracing::new);
         tracing.ifPresent(t -> {
             GrpcHopTracing hops = new GrpcHopTracing(t);
             routing = routing.withInterceptors(hops);
@@ -163,7 +167,7 @@ public class SipEdge {
             media = media.withInterceptors(hops);
             cdr = cdr.withInterceptors(hops);
         });
-        GrpcUpstream grpc = new GrpcUpstream(routing, registrar, media, config.upstream().deadline(),
+        GrpcUpstream grpc = new GrpcUpstream(routing, registrar, mediaRelays(relayHops), config.upstream().deadline(),
                 new GrpcToSip(config.upstream().retryAfter()), replicaId, flowId -> {
                     io.sipplatform.edge.transport.Flow f = transports.flows().get(flowId);
                     return f == null ? List.of() : f.peerCertificates();
@@ -287,6 +291,7 @@ public class SipEdge {
         if (dnsClient != null) {
             dnsClient.close();
         }
+        relayChannels.forEach(io.grpc.ManagedChannel::shutdown);
         if (handoff != null) {
             handoff.close();
         }
@@ -294,6 +299,35 @@ public class SipEdge {
             spool.awaitEmpty(java.time.Duration.ofSeconds(2)); // what is left stays on disk for the next start
             spool.close();
         }
+    }
+
+    /**
+     * The relays of {@code edge.media.relays}, a plaintext channel each, or the one {@code media} Quarkus client
+     * (id 1, as tokens written before relay ids name it).
+     */
+    private MediaRelays mediaRelays(Optional<GrpcHopTracing> hops) {
+        java.time.Duration deadline = config.upstream().deadline();
+        List<MediaRelays.Relay> relays = new ArrayList<>();
+        for (String entry : config.media().relays().orElse(List.of())) {
+            RelayAddress a = RelayAddress.parse(entry);
+            io.grpc.ManagedChannel channel = io.grpc.netty.NettyChannelBuilder.forAddress(a.host(), a.port())
+                    .usePlaintext().build();
+            relayChannels.add(channel);
+            var stub = io.sipplatform.proto.media.v1.MutinyMediaRelayGrpc.newMutinyStub(channel);
+            if (hops.isPresent()) {
+                stub = stub.withInterceptors(hops.get());
+            }
+            relays.add(new MediaRelays.Relay(a.id(), MediaRelays.Client.over(stub, deadline)));
+        }
+        if (relays.isEmpty()) {
+            relays.add(new MediaRelays.Relay(Upstream.Media.DEFAULT_RELAY, MediaRelays.Client.over(media, deadline)));
+        }
+        MediaRelays built = new MediaRelays(relays, config.media().downFor(), System::nanoTime,
+                new GrpcToSip(config.upstream().retryAfter()));
+        Gauge.builder("sip.media.relay.failures", built, MediaRelays::failures).register(meters);
+        Gauge.builder("sip.media.relay.failovers", built, MediaRelays::failovers).register(meters);
+        LOG.infof("media relays: %s", built.ids());
+        return built;
     }
 
     private void onInbound(Inbound in) {

@@ -123,19 +123,17 @@ class TwoReplicaHandoffTest {
         }
 
         @Override
-        public CompletionStage<Media> offer(String callId, String fromTag, byte[] sdp, Inbound source) {
+        public CompletionStage<Media> offer(MediaLeg leg, byte[] sdp, Inbound source) {
             throw new AssertionError("no media in this call");
         }
 
         @Override
-        public CompletionStage<Media> answer(String callId, String fromTag, String toTag, byte[] sdp,
-                                             Inbound source) {
+        public CompletionStage<Media> answer(MediaLeg leg, byte[] sdp, Inbound source) {
             throw new AssertionError("no media in this call");
         }
 
         @Override
-        public CompletionStage<List<io.sipplatform.edge.proxy.CallEvents.MediaStream>> deleteMedia(String callId,
-                String fromTag, String toTag) {
+        public CompletionStage<List<io.sipplatform.edge.proxy.CallEvents.MediaStream>> deleteMedia(MediaLeg leg) {
             return CompletableFuture.completedFuture(List.of());
         }
 

@@ -41,210 +41,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The proxy core over a real transaction layer with manual timers, a recording network and fake upstreams: what
  * goes on the wire for each RFC 3261 §16 behaviour.
  */
-class ProxyCoreTest {
-    static final InetSocketAddress PBX = new InetSocketAddress("192.0.2.10", 5060);
-    static final InetSocketAddress GW1 = new InetSocketAddress("198.51.100.1", 5060);
-    static final InetSocketAddress GW2 = new InetSocketAddress("198.51.100.2", 5060);
-    static final InetSocketAddress EDGE = new InetSocketAddress("203.0.113.5", 5060);
-
-    /** A sent message and where it went. */
-    record Sent(Destination to, SipMessage message) {
-    }
-
-    final List<Sent> wire = new ArrayList<>();
-    final ManualTimers timers = new ManualTimers();
-    /** Addresses whose sends fail at once (connection refused). */
-    final Set<InetSocketAddress> unreachable = new java.util.HashSet<>();
-    final SipSender sender = (Destination d, byte[] bytes, Consumer<Throwable> onFailure) -> {
-        wire.add(new Sent(d, ((Framed.Message) new DatagramFramer().frame(bytes)).message()));
-        if (unreachable.contains(d.address())) {
-            onFailure.accept(new java.net.ConnectException("refused"));
-        }
-    };
-    Decision nextDecision;
-    /** When set, the registrar's answer to every REGISTER. */
-    Upstream.LocalAnswer nextRegister;
-    final List<String> released = new ArrayList<>();
-    final List<String> mediaCalls = new ArrayList<>();
-    /** When set, the relay's answer completes only when the test completes this future. */
-    CompletableFuture<Upstream.Media> pendingAnswer;
-    static final String RELAY_OFFER = "v=0\r\no=relay 1 1 IN IP4 203.0.113.9\r\ns=-\r\nc=IN IP4 203.0.113.9\r\n"
-            + "t=0 0\r\nm=audio 30000 RTP/AVP 0\r\n";
-    static final String RELAY_ANSWER = "v=0\r\no=relay 1 1 IN IP4 203.0.113.9\r\ns=-\r\nc=IN IP4 203.0.113.9\r\n"
-            + "t=0 0\r\nm=audio 30002 RTP/AVP 0\r\n";
-    final RouteToken token = new RouteToken(List.of("test-secret-0123456789abcdef".getBytes(StandardCharsets.UTF_8)));
-    final EdgeIdentity me = new EdgeIdentity("e1", Map.of(Transport.UDP, new EdgeIdentity.HostPort("203.0.113.5",
-            5060)), Set.of("sip.example.net"));
-    final Upstream upstream = new Upstream() {
-        @Override
-        public CompletionStage<Decision> decide(SipRequest request, Inbound source) {
-            return CompletableFuture.completedFuture(nextDecision);
-        }
-
-        @Override
-        public CompletionStage<Media> offer(String callId, String fromTag, byte[] sdp, Inbound source) {
-            mediaCalls.add("offer " + callId + " " + fromTag);
-            return CompletableFuture.completedFuture(Media.rewritten(RELAY_OFFER.getBytes(StandardCharsets.UTF_8)));
-        }
-
-        @Override
-        public CompletionStage<Media> answer(String callId, String fromTag, String toTag, byte[] sdp,
-                                             Inbound source) {
-            mediaCalls.add("answer " + callId + " " + fromTag + " " + toTag);
-            if (pendingAnswer != null) {
-                return pendingAnswer;
-            }
-            return CompletableFuture.completedFuture(Media.rewritten(RELAY_ANSWER.getBytes(StandardCharsets.UTF_8)));
-        }
-
-        @Override
-        public CompletionStage<List<CallEvents.MediaStream>> deleteMedia(String callId, String fromTag,
-                String toTag) {
-            mediaCalls.add("delete " + callId + " " + fromTag + " " + toTag);
-            return CompletableFuture.completedFuture(List.of(
-                    new CallEvents.MediaStream(true, 0, "audio", "PCMU", 150, 25800, 2, 1500, 4.3),
-                    new CallEvents.MediaStream(false, 0, "audio", "PCMU", 149, 25628, 0, 900, 4.4)));
-        }
-
-        @Override
-        public void releaseLease(String leaseId, String callId) {
-            released.add(leaseId + "/" + callId);
-        }
-
-        @Override
-        public CompletionStage<LocalAnswer> register(SipRequest request, Inbound source) {
-            if (nextRegister != null) {
-                return CompletableFuture.completedFuture(nextRegister);
-            }
-            return CompletableFuture.completedFuture(new LocalAnswer(200, "OK",
-                    List.of(new Decision.Header("Contact", "<sip:alice@192.0.2.10>;expires=60"))));
-        }
-    };
-    final NextHops nextHops = new NextHops() {
-        @Override
-        public CompletionStage<Destination> resolve(Uri uri, Transport preferred) {
-            SipUri s = (SipUri) uri;
-            return CompletableFuture.completedFuture(Destination.of(preferred != null ? preferred : Transport.UDP,
-                    new InetSocketAddress(s.hostWithoutBrackets(), s.port() > 0 ? s.port() : 5060)));
-        }
-
-        @Override
-        public CompletionStage<List<Destination>> resolveAll(Uri uri, Transport preferred) {
-            if (((SipUri) uri).host().equals("carrier.example")) { // two SRV targets, GW1 first
-                return CompletableFuture.completedFuture(List.of(Destination.of(Transport.UDP, GW1),
-                        Destination.of(Transport.UDP, GW2)));
-            }
-            return resolve(uri, preferred).thenApply(List::of);
-        }
-    };
-    final Admission admission = new Admission(10_000);
-    final List<CallEvents.Event> events = new ArrayList<>();
-    final ProxyCore core = new ProxyCore(me, token, upstream, nextHops, sender, timers, Runnable::run,
-            ProxyCore.ProxySettings.DEFAULTS, admission, events::add,
-            java.time.InstantSource.fixed(java.time.Instant.parse("2026-11-21T12:00:00Z")));
-    final TransactionLayer layer = new TransactionLayer(TransactionSettings.DEFAULTS, timers, sender, core);
-
-    ProxyCoreTest() {
-        core.attach(layer);
-    }
-
-    static SipMessage parse(String text) {
-        return ((Framed.Message) new DatagramFramer().frame(text.replace("\n", "\r\n")
-                .getBytes(StandardCharsets.UTF_8))).message();
-    }
-
-    /** The carrier's BYE in the call of {@link #INVITE}, sent along our Record-Route. */
-    static SipMessage byeFromCarrier(String requestUri, String branch, String route) {
-        return parse("""
-                BYE %s SIP/2.0
-                Via: SIP/2.0/UDP 198.51.100.1:5060;branch=%s
-                Max-Forwards: 70
-                Route: %s
-                From: <sip:+4930123456@sip.example.net>;tag=gw
-                To: <sip:100@sip.example.net>;tag=pbx
-                Call-ID: call-1@192.0.2.10
-                CSeq: 1 BYE
-                Content-Length: 0
-
-                """.formatted("sip:" + requestUri, branch, route));
-    }
-
-    /** The PBX's BYE in the call of {@link #INVITE}, sent along our Record-Route. */
-    static String byeFromPbx(String branch, String route) {
-        return """
-                BYE sip:+4930123456@198.51.100.1:5060 SIP/2.0
-                Via: SIP/2.0/UDP 192.0.2.10:5060;branch=%s
-                Max-Forwards: 70
-                Route: %s
-                From: <sip:100@sip.example.net>;tag=pbx
-                To: <sip:+4930123456@sip.example.net>;tag=gw
-                Call-ID: call-1@192.0.2.10
-                CSeq: 2 BYE
-                Content-Length: 0
-
-                """.formatted(branch, route);
-    }
-
-    void fromPbx(String text) {
-        SipMessage m = parse(text);
-        Inbound in = new Inbound(m, Transport.UDP, PBX, EDGE, null, System.nanoTime());
-        if (m.isRequest()) {
-            layer.onRequest(in);
-        } else {
-            layer.onResponse(in);
-        }
-    }
-
-    void from(InetSocketAddress peer, SipMessage m) {
-        Inbound in = new Inbound(m, Transport.UDP, peer, EDGE, null, System.nanoTime());
-        if (m.isRequest()) {
-            layer.onRequest(in);
-        } else {
-            layer.onResponse(in);
-        }
-    }
-
-    SipResponse answer(SipRequest forwarded, int code) {
-        return (SipResponse) SipMessageBuilder.responseTo(forwarded, SipStatus.of(code)).toTagIfAbsent("gw")
-                .build();
-    }
-
-    List<Sent> sentTo(InetSocketAddress addr) {
-        return wire.stream().filter(s -> s.to().address().equals(addr)).toList();
-    }
-
-    SipRequest lastRequestTo(InetSocketAddress addr) {
-        List<Sent> s = sentTo(addr).stream().filter(x -> x.message().isRequest()).toList();
-        return (SipRequest) s.get(s.size() - 1).message();
-    }
-
-    List<Integer> statusesTo(InetSocketAddress addr) {
-        return sentTo(addr).stream().filter(x -> !x.message().isRequest())
-                .map(x -> ((SipResponse) x.message()).statusCode()).toList();
-    }
-
-    static final String INVITE = """
-            INVITE sip:+4930123456@sip.example.net SIP/2.0
-            Via: SIP/2.0/UDP 192.0.2.10:5060;branch=z9hG4bKpbx1;rport
-            Max-Forwards: 70
-            From: <sip:100@sip.example.net>;tag=pbx
-            To: <sip:+4930123456@sip.example.net>
-            Call-ID: call-1@192.0.2.10
-            CSeq: 1 INVITE
-            Contact: <sip:100@192.0.2.10:5060>
-            Content-Length: 0
-
-            """;
-
-    static Decision twoCarriers() {
-        Decision.Failover on503 = new Decision.Failover(Set.of(503), Set.of(), true, true);
-        return new Decision.Proxy("d1", List.of(
-                new Decision.TargetGroup(List.of(new Decision.Target("sip:+4930123456@198.51.100.1", null,
-                        Transport.UDP, null, "gw1", null, null)), on503),
-                new Decision.TargetGroup(List.of(new Decision.Target("sip:+4930123456@198.51.100.2", null,
-                        Transport.UDP, null, "gw2", null, null)), Decision.Failover.NEVER)),
-                List.of(new Decision.Header("X-Trunk", "t1")), List.of(), Map.of("trunk", "t1"), "lease-1", false);
-    }
+class ProxyCoreTest extends ProxyHarness {
 
     @Test
     void optionsToTheEdgeIsAnswered200() {
@@ -369,17 +166,9 @@ class ProxyCoreTest {
         fromPbx(INVITE);
         SipRequest toGw1 = lastRequestTo(GW1);
         from(GW1, answer(toGw1, 180));
-        fromPbx("""
-                CANCEL sip:+4930123456@sip.example.net SIP/2.0
-                Via: SIP/2.0/UDP 192.0.2.10:5060;branch=z9hG4bKpbx1;rport
-                Max-Forwards: 70
-                From: <sip:100@sip.example.net>;tag=pbx
-                To: <sip:+4930123456@sip.example.net>
-                Call-ID: call-1@192.0.2.10
-                CSeq: 1 CANCEL
-                Content-Length: 0
-
-                """);
+        // §9.1: the CANCEL has the INVITE's Request-URI, Via, From, To, Call-ID and CSeq number
+        fromPbx(INVITE.replace("INVITE sip:", "CANCEL sip:").replace("1 INVITE", "1 CANCEL")
+                .replace("Contact: <sip:100@192.0.2.10:5060>\n", ""));
         SipRequest cancel = lastRequestTo(GW1);
         assertEquals("CANCEL", cancel.method().name());
         assertEquals(toGw1.topVia().branch(), cancel.topVia().branch(), "CANCEL matches the branch (§9.1)");
@@ -569,20 +358,11 @@ class ProxyCoreTest {
                 "SIP/2.0/TCP 192.0.2.10:5060")), Transport.TCP, PBX, EDGE, "f42", System.nanoTime()));
         SipRequest toGw1 = lastRequestTo(GW1);
         from(GW1, answer(toGw1, 200));
-        List<Sent> wire2 = new ArrayList<>();
-        SipSender sender2 = (d, bytes, onFailure) ->
-                wire2.add(new Sent(d, ((Framed.Message) new DatagramFramer().frame(bytes)).message()));
-        ProxyCore core2 = new ProxyCore(new EdgeIdentity("e2", me.advertised(), me.domains()),
-                new RouteToken(List.of("test-secret-0123456789abcdef".getBytes(StandardCharsets.UTF_8))), upstream,
-                nextHops, sender2, timers, Runnable::run, ProxyCore.ProxySettings.DEFAULTS, new Admission(100),
-                CallEvents.NONE, java.time.InstantSource.system());
-        TransactionLayer layer2 = new TransactionLayer(TransactionSettings.DEFAULTS, timers, sender2, core2);
-        core2.attach(layer2);
+        Replica second = replica(me.advertised());
         // the double Record-Route (TCP side, UDP side): the carrier's route set holds both
         String routes = String.join(", ", toGw1.headerFields(HeaderName.RECORD_ROUTE));
-        layer2.onRequest(new Inbound(byeFromCarrier("100@10.0.0.99:5060", "z9hG4bKgwbye4", routes),
-                Transport.UDP, GW1, EDGE, null, System.nanoTime()));
-        Sent out = wire2.stream().filter(x -> x.message().isRequest()).findFirst().orElseThrow();
+        second.from(GW1, byeFromCarrier("100@10.0.0.99:5060", "z9hG4bKgwbye4", routes));
+        Sent out = second.wire().stream().filter(x -> x.message().isRequest()).findFirst().orElseThrow();
         assertEquals(Transport.TCP, out.to().transport());
         assertEquals("e1/f42", out.to().flowId(), "replica 1's connection, by name: replica 2 hands it over");
     }
@@ -627,8 +407,7 @@ class ProxyCoreTest {
                 base.context(), null, true);
         String sdp = "v=0\r\no=pbx 1 1 IN IP4 10.0.0.5\r\ns=-\r\nc=IN IP4 10.0.0.5\r\nt=0 0\r\n"
                 + "m=audio 4000 RTP/AVP 0\r\n";
-        fromPbx(INVITE.replace("Content-Length: 0\n", "Content-Type: application/sdp\nContent-Length: "
-                + sdp.length() + "\n").replace("\n\n", "\n\n" + sdp.replace("\r\n", "\n")));
+        fromPbx(withSdp(INVITE, sdp));
         SipRequest toGw1 = lastRequestTo(GW1);
         assertEquals(RELAY_OFFER, new String(toGw1.body(), StandardCharsets.UTF_8), "the relay's offer goes out");
         SipResponse ok = (SipResponse) SipMessageBuilder.responseTo(toGw1, SipStatus.of(200)).toTagIfAbsent("gw")
@@ -655,16 +434,15 @@ class ProxyCoreTest {
                 List.of(), List.of(), Map.of("trunk", "t1"), null, true);
         String sdp = "v=0\r\no=pbx 1 1 IN IP4 10.0.0.5\r\ns=-\r\nc=IN IP4 10.0.0.5\r\nt=0 0\r\n"
                 + "m=audio 4000 RTP/AVP 0\r\n";
-        fromPbx(INVITE.replace("Content-Length: 0\n", "Content-Type: application/sdp\nContent-Length: "
-                + sdp.length() + "\n").replace("\n\n", "\n\n" + sdp.replace("\r\n", "\n")));
-        pendingAnswer = new CompletableFuture<>();
+        fromPbx(withSdp(INVITE, sdp));
+        relay1.pendingAnswer = new CompletableFuture<>();
         SipResponse ok = (SipResponse) SipMessageBuilder.responseTo(lastRequestTo(GW1), SipStatus.of(200))
                 .toTagIfAbsent("desk").body("v=0\r\no=gw 1 1 IN IP4 198.51.100.1\r\ns=-\r\nc=IN IP4 198.51.100.1\r\n"
                         .getBytes(StandardCharsets.UTF_8), "application/sdp").build();
         from(GW1, ok);
         from(GW2, answer(lastRequestTo(GW2), 404));
         assertEquals(List.of(100), statusesTo(PBX), "nothing final before the relay has answered");
-        pendingAnswer.complete(Upstream.Media.rewritten(RELAY_ANSWER.getBytes(StandardCharsets.UTF_8)));
+        relay1.pendingAnswer.complete(FakeRelay.answered(RELAY_ANSWER));
         assertEquals(List.of(100, 200), statusesTo(PBX), "one 2xx, not the raw one and then the anchored one");
         SipResponse atPbx = (SipResponse) sentTo(PBX).get(1).message();
         assertEquals(RELAY_ANSWER, new String(atPbx.body(), StandardCharsets.UTF_8));
@@ -698,8 +476,7 @@ class ProxyCoreTest {
         nextDecision = new Decision.Proxy(base.decisionId(), base.groups(), base.addHeaders(), base.removeHeaders(),
                 base.context(), null, true);
         String sdp = "v=0\r\no=pbx 1 1 IN IP4 10.0.0.5\r\ns=-\r\nc=IN IP4 10.0.0.5\r\nt=0 0\r\n";
-        fromPbx(INVITE.replace("Content-Length: 0\n", "Content-Type: application/sdp\nContent-Length: "
-                + sdp.length() + "\n").replace("\n\n", "\n\n" + sdp.replace("\r\n", "\n")));
+        fromPbx(withSdp(INVITE, sdp));
         from(GW1, answer(lastRequestTo(GW1), 486));
         assertEquals("delete call-1@192.0.2.10 pbx null", mediaCalls.get(mediaCalls.size() - 1));
     }
@@ -711,19 +488,12 @@ class ProxyCoreTest {
         fromPbx(INVITE);
         SipRequest toGw1 = lastRequestTo(GW1);
         from(GW1, answer(toGw1, 200));
-        // a second replica: its own transaction layer and proxy core, no state shared with the first but the secret
-        List<Sent> wire2 = new ArrayList<>();
-        SipSender sender2 = (d, bytes, onFailure) ->
-                wire2.add(new Sent(d, ((Framed.Message) new DatagramFramer().frame(bytes)).message()));
         // a Route that names replica 1 but carries a token signed with the cluster secret is the cluster's own
         Map<Transport, EdgeIdentity.HostPort> address = advertised.startsWith("the same") ? me.advertised()
                 : Map.of(Transport.UDP, new EdgeIdentity.HostPort("203.0.113.6", 5060));
-        ProxyCore core2 = new ProxyCore(new EdgeIdentity("e2", address, me.domains()),
-                new RouteToken(List.of("test-secret-0123456789abcdef".getBytes(StandardCharsets.UTF_8))), upstream,
-                nextHops, sender2, timers, Runnable::run, ProxyCore.ProxySettings.DEFAULTS, new Admission(100),
-                CallEvents.NONE, java.time.InstantSource.system());
-        TransactionLayer layer2 = new TransactionLayer(TransactionSettings.DEFAULTS, timers, sender2, core2);
-        core2.attach(layer2);
+        Replica second = replica(address);
+        List<Sent> wire2 = second.wire();
+        TransactionLayer layer2 = second.layer();
         SipMessage bye = byeFromCarrier("100@10.0.0.99:5060", "z9hG4bKgwbye3",
                 toGw1.header(HeaderName.RECORD_ROUTE));
         layer2.onRequest(new Inbound(bye, Transport.UDP, GW1, EDGE, null, System.nanoTime()));
