@@ -275,6 +275,15 @@ public final class ProxyCore implements TransactionUser {
                         }, shard);
                 return;
             }
+            if (p.relayMedia() && req.method().equals(SipMethod.INVITE) && req.bodyLength() == 0) {
+                // a late offer (RFC 3264 §5, RFC 6337 §3): the callee offers in its 2xx, the caller answers in the
+                // ACK; the relay is named now so the Record-Route token carries it to the ACK's replica
+                call.relay = upstream.newSessionRelay();
+                if (call.relay != null) {
+                    call.offerInResponse = true;
+                    call.anchored = true;
+                }
+            }
             startGroup(call, 0);
         }
     }

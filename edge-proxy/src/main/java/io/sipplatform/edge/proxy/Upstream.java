@@ -23,6 +23,15 @@ public interface Upstream {
     void releaseLease(String leaseId, String callId);
 
     /**
+     * The relay a new call without an SDP offer will be anchored at (its offer comes in the 2xx, RFC 3264 §5), chosen
+     * before the INVITE is forwarded so the Record-Route token can name it; null when no relay can be named (the
+     * call's media then stays unanchored).
+     */
+    default String newSessionRelay() {
+        return null;
+    }
+
+    /**
      * Anchors an SDP offer at the media relay (RFC 3264): an initial INVITE's ({@code leg.relay()} null: the
      * upstream picks a relay; {@code leg.toTag()} null), or a re-offer in a dialog (re-INVITE, UPDATE, or the offer
      * of a 2xx to an offerless re-INVITE) at the relay holding the session. {@code leg.fromTag()} is the offerer's

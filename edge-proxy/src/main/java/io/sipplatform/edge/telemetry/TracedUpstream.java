@@ -39,6 +39,15 @@ public final class TracedUpstream implements Upstream {
     }
 
     @Override
+
+    public String newSessionRelay() {
+
+        return next.newSessionRelay();
+
+    }
+
+
+    @Override
     public CompletionStage<Media> offer(MediaLeg leg, byte[] sdp, Inbound source) {
         try (Scope ignored = tracing.contextOf(leg.callId()).makeCurrent()) {
             return next.offer(leg, sdp, source);

@@ -102,6 +102,15 @@ public final class GrpcUpstream implements Upstream {
     }
 
     @Override
+
+    public String newSessionRelay() {
+
+        return media.pick();
+
+    }
+
+
+    @Override
     public CompletionStage<Media> offer(MediaLeg leg, byte[] sdp, Inbound source) {
         return media.offer(leg, sdp, source);
     }

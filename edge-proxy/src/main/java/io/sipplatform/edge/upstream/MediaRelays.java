@@ -197,6 +197,11 @@ public final class MediaRelays {
                 .thenCompose(stage -> stage);
     }
 
+    /** The relay a new session goes to when it cannot be placed by an Offer now (a late offer): the round robin's next. */
+    public String pick() {
+        return order().get(0).id();
+    }
+
     /** The relays to try for a new session: round robin from the next one, relays marked down last. */
     private synchronized List<Relay> order() {
         int n = relays.size();

@@ -130,6 +130,32 @@ class DialogMediaTest extends ProxyHarness {
     }
 
     @Test
+    void aNewCallWithoutAnOfferHasTheCalleesOfferIn2xxAndTheCallersAnswerInTheAckAnchoredAtTheNamedRelay() {
+        Decision.Proxy base = (Decision.Proxy) twoCarriers();
+        nextDecision = new Decision.Proxy(base.decisionId(), base.groups(), base.addHeaders(), base.removeHeaders(),
+                base.context(), null, true);
+        relay1.offerSdp = RELAY_REOFFER;
+        relay1.answerSdp = RELAY_REANSWER;
+        fromPbx(INVITE); // a late offer (RFC 3264 §5): no SDP in the INVITE
+        SipRequest toGw1 = lastRequestTo(GW1);
+        assertEquals(0, toGw1.bodyLength());
+        assertEquals(List.of(), mediaCalls, "nothing to anchor yet");
+        from(GW1, withBody(toGw1, 200, CALLEE_SDP));
+        assertEquals(RELAY_REOFFER, body(lastResponseTo(PBX)), "the carrier's offer reaches the PBX anchored");
+        assertEquals(CALLEE_SDP, relay1.lastOffer);
+        // the ACK with the PBX's answer reaches a second replica: the Record-Route names the relay
+        Replica second = replica(me.advertised());
+        second.from(PBX, parse(withSdp(fromCaller("ACK", 1, "z9hG4bKlateack", toGw1.header(HeaderName.RECORD_ROUTE)),
+                CALLER_SDP)));
+        SipRequest ack = (SipRequest) second.wire().stream().filter(x -> x.message().isRequest()).findFirst()
+                .orElseThrow().message();
+        assertEquals("ACK", ack.method().name());
+        assertEquals(RELAY_REANSWER, body(ack), "the carrier gets the relay's answer, not the PBX's address");
+        assertEquals(CALLER_SDP, relay1.lastAnswer);
+        assertEquals(List.of("offer call-1@192.0.2.10 gw pbx", "answer call-1@192.0.2.10 gw pbx"), mediaCalls);
+    }
+
+    @Test
     void aReofferTheRelayRefusesIs488AndTheCallAndItsMediaStay() {
         String rr = anchoredCall();
         relay1.refuseOffers = 488;

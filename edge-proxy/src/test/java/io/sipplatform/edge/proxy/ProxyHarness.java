@@ -91,6 +91,15 @@ abstract class ProxyHarness {
             }
 
             @Override
+
+            public String newSessionRelay() {
+
+                return media.pick();
+
+            }
+
+
+            @Override
             public CompletionStage<Media> offer(MediaLeg leg, byte[] sdp, Inbound source) {
                 return media.offer(leg, sdp, source);
             }
