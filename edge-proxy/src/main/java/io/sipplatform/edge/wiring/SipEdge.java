@@ -181,6 +181,7 @@ public class SipEdge {
                 dnsConfig.negativeTtl(), dnsConfig.maxTtl());
         Gauge.builder("sip.dns.queries", dnsClient, DnsClient::queries).register(meters);
         Gauge.builder("sip.dns.failures", dnsClient, DnsClient::failures).register(meters);
+        Gauge.builder("sip.dns.truncated.used", dnsClient, DnsClient::truncatedUsed).register(meters);
         io.sipplatform.edge.proxy.CallEvents callEvents = io.sipplatform.edge.proxy.CallEvents.NONE;
         java.time.Duration deadline = config.upstream().deadline();
         if (config.cdr().enabled()) {
