@@ -13,10 +13,10 @@ import io.netty.channel.RecvByteBufAllocator;
 import io.netty.channel.epoll.EpollChannelOption;
 import io.netty.channel.epoll.EpollDatagramChannel;
 import io.netty.channel.epoll.EpollMode;
-import io.netty.channel.unix.Socket;
 import io.netty.channel.socket.DatagramChannel;
 import io.netty.channel.socket.DatagramPacket;
 import io.netty.channel.socket.InternetProtocolFamily;
+import io.netty.channel.unix.Socket;
 import io.netty.util.NetUtil;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -49,7 +49,8 @@ public final class RelayEndpoint {
     /** Socket receive buffer: about a second of a video stream, several of a G.711 one. */
     static final int RECEIVE_BUFFER_BYTES = 256 * 1024;
     /** Largest datagram read whole (Netty's datagram default); longer ones are truncated. One per read (epoll). */
-    static final RecvByteBufAllocator ONE_DATAGRAM_PER_READ = new FixedRecvByteBufAllocator(2048).maxMessagesPerRead(1);
+    static final RecvByteBufAllocator ONE_DATAGRAM_PER_READ =
+            new FixedRecvByteBufAllocator(2048).maxMessagesPerRead(1);
 
     /** Takes the packets of both sockets of an endpoint on its event loop. */
     public interface Receiver {
