@@ -47,6 +47,7 @@ public final class MediaStream {
     private final String advertisedAddress;
     private String activeBranch;
     private volatile PartySide activeSide; // the branch of activeBranch, read on every packet without the lock
+    private volatile PartySide[] branchSides = new PartySide[0]; // copy of branches' values for the packet path
 
     public MediaStream(int index, String mediaType, PartySide partyA, RelayEndpoint endpointA,
                        RelayEndpoint endpointB, String advertisedAddress, Context context) {
@@ -91,6 +92,7 @@ public final class MediaStream {
         PartySide side = branches.computeIfAbsent(tag, t -> new PartySide(t, index, mediaType));
         activeBranch = tag;
         activeSide = side;
+        branchSides = branches.values().toArray(PartySide[]::new);
         return side;
     }
 
@@ -102,6 +104,7 @@ public final class MediaStream {
     /** Removes a branch; the most recently added remaining one becomes active. Returns it, or null. */
     public synchronized PartySide removeBranch(String tag) {
         PartySide removed = branches.remove(tag);
+        branchSides = branches.values().toArray(PartySide[]::new);
         if (tag.equals(activeBranch)) {
             activeBranch = null;
             for (String remaining : branches.keySet()) {
@@ -136,10 +139,11 @@ public final class MediaStream {
     }
 
     // A packet from an answerer belongs to the branch latched on (or signalled from) its source, else to the active
-    // branch, which latches onto it if allowed.
-    private synchronized PartySide branchOf(InetSocketAddress source, boolean rtcpSocket) {
-        if (branches.size() > 1) {
-            for (PartySide side : branches.values()) {
+    // branch, which latches onto it if allowed. Lock-free: reads the volatile copies the locked methods publish.
+    private PartySide branchOf(InetSocketAddress source, boolean rtcpSocket) {
+        PartySide[] sides = branchSides;
+        if (sides.length > 1) {
+            for (PartySide side : sides) {
                 if (side.owns(source, rtcpSocket)) {
                     return side;
                 }
@@ -216,7 +220,7 @@ public final class MediaStream {
         }
     }
 
-    // Returns true when the packet was handed to a socket (which then owns the buffer).
+    // Returns true when the packet was handed to a socket (which then owns the buffer, sent or not).
     private boolean relay(PartySide from, PartySide to, RelayEndpoint out, ByteBuf data, InetSocketAddress source,
                           boolean rtcpSocket) {
         RelayObserver observer = context.observer();
@@ -260,8 +264,11 @@ public final class MediaStream {
             return false;
         }
         // muxed RTCP leaves from the RTP socket, separate RTCP from the RTCP socket (symmetric either way)
-        out.send(rtcp && !to.rtcpMux(), data, target);
-        observer.relayed(rtcp);
+        if (out.send(rtcp && !to.rtcpMux(), data, target)) {
+            observer.relayed(rtcp);
+        } else {
+            observer.dropped(DropReason.SEND_FAILED);
+        }
         return true;
     }
 }

@@ -8,32 +8,49 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.ChannelPromise;
 import io.netty.channel.EventLoop;
+import io.netty.channel.FixedRecvByteBufAllocator;
+import io.netty.channel.RecvByteBufAllocator;
+import io.netty.channel.epoll.EpollChannelOption;
+import io.netty.channel.epoll.EpollDatagramChannel;
+import io.netty.channel.epoll.EpollMode;
 import io.netty.channel.socket.DatagramChannel;
 import io.netty.channel.socket.DatagramPacket;
 import io.netty.channel.socket.InternetProtocolFamily;
+import io.netty.channel.unix.Socket;
 import io.netty.util.NetUtil;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.impl.VertxInternal;
 
+import java.io.IOException;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
+import java.nio.ByteBuffer;
 
 /**
  * The relay's two sockets facing one party in one stream: RTP on an even port, RTCP on the next (RFC 3550 §11).
  * The party sends to them and the relay sends to the party from them, so NATs see one flow each way.
  *
  * <p>The packet path is plain Netty on one of Vert.x's event loops, with Vert.x's transport (native epoll where it
- * loads, else NIO). A received datagram's buffer is forwarded as it is (no copy) and writes are flushed once per
- * read batch. Every socket of a session lives on the same event loop, so relaying never hands a packet to another
- * thread.
+ * loads, else NIO). A received datagram's buffer is forwarded as it is (no copy). Every socket of a session lives on
+ * the same event loop, so relaying never hands a packet to another thread.
+ *
+ * <p>On epoll a packet costs two system calls, one recvmsg and one sendto (rtpengine needs three: it reads until
+ * EAGAIN). The sockets are level-triggered and read one datagram per readiness, so the read that would only say
+ * EAGAIN is never made; a socket with more queued is reported again by the next epoll_wait. The packet is sent at
+ * once with sendto on the socket's descriptor, without Netty's outbound buffer, promise and flush. A send that
+ * finds the socket buffer full is a counted drop, as in rtpengine: RTP late is RTP lost. With NIO, writes go
+ * through the pipeline and are flushed once per read batch.
  */
 public final class RelayEndpoint {
     /** Socket receive buffer: about a second of a video stream, several of a G.711 one. */
     static final int RECEIVE_BUFFER_BYTES = 256 * 1024;
+    /** Largest datagram read whole (Netty's datagram default); longer ones are truncated. One per read (epoll). */
+    static final RecvByteBufAllocator ONE_DATAGRAM_PER_READ =
+            new FixedRecvByteBufAllocator(2048).maxMessagesPerRead(1);
 
     /** Takes the packets of both sockets of an endpoint on its event loop. */
     public interface Receiver {
@@ -52,7 +69,9 @@ public final class RelayEndpoint {
     private final int port;
     private final Inbound rtpInbound;
     private final Inbound rtcpInbound;
-    private boolean rtpPending; // written, not flushed; event-loop confined
+    private final Socket rtpSocket; // the descriptors for direct sends on epoll; null with NIO
+    private final Socket rtcpSocket;
+    private boolean rtpPending; // written, not flushed (NIO only); event-loop confined
     private boolean rtcpPending;
 
     private RelayEndpoint(Channel rtp, Channel rtcp, int port, Inbound rtpInbound, Inbound rtcpInbound) {
@@ -61,6 +80,12 @@ public final class RelayEndpoint {
         this.port = port;
         this.rtpInbound = rtpInbound;
         this.rtcpInbound = rtcpInbound;
+        this.rtpSocket = socketOf(rtp);
+        this.rtcpSocket = socketOf(rtcp);
+    }
+
+    private static Socket socketOf(Channel channel) {
+        return channel instanceof EpollDatagramChannel epoll && epoll.fd() instanceof Socket socket ? socket : null;
     }
 
     /**
@@ -105,6 +130,11 @@ public final class RelayEndpoint {
                 local.getAddress() instanceof Inet6Address ? InternetProtocolFamily.IPv6
                         : InternetProtocolFamily.IPv4);
         channel.config().setOption(ChannelOption.SO_RCVBUF, RECEIVE_BUFFER_BYTES);
+        if (channel instanceof EpollDatagramChannel) {
+            // one recvmsg per readiness and no read that ends in EAGAIN: level-triggered, one datagram per read
+            channel.config().setOption(EpollChannelOption.EPOLL_MODE, EpollMode.LEVEL_TRIGGERED);
+            channel.config().setRecvByteBufAllocator(ONE_DATAGRAM_PER_READ);
+        }
         channel.pipeline().addLast(inbound);
         ChannelFuture registered = loop.register(channel);
         ChannelPromise result = channel.newPromise();
@@ -132,18 +162,43 @@ public final class RelayEndpoint {
         rtcpInbound.receiver = receiver;
     }
 
-    /** Queues {@code data} (now owned by the socket) to {@code target} from the RTP or the RTCP socket. */
-    public void send(boolean fromRtcpSocket, ByteBuf data, InetSocketAddress target) {
+    /**
+     * Sends {@code data} (released here) to {@code target} from the RTP or the RTCP socket; on the event loop only.
+     * Returns false when it did not go out (socket buffer full, socket closed, send error); with NIO the packet is
+     * queued until {@link #flush} and a failure reaches {@link Receiver#failed}.
+     */
+    public boolean send(boolean fromRtcpSocket, ByteBuf data, InetSocketAddress target) {
         Channel channel = fromRtcpSocket ? rtcp : rtp;
-        channel.write(new DatagramPacket(data, target), channel.voidPromise());
-        if (fromRtcpSocket) {
-            rtcpPending = true;
-        } else {
-            rtpPending = true;
+        Socket socket = fromRtcpSocket ? rtcpSocket : rtpSocket;
+        if (socket == null) {
+            channel.write(new DatagramPacket(data, target), channel.voidPromise());
+            if (fromRtcpSocket) {
+                rtcpPending = true;
+            } else {
+                rtpPending = true;
+            }
+            return true;
+        }
+        try {
+            // Closing runs on this event loop too, so an open channel's descriptor is still this socket's.
+            return channel.isOpen() && sendTo(socket, data, target) > 0;
+        } catch (IOException e) {
+            return false;
+        } finally {
+            data.release();
         }
     }
 
-    /** Sends what {@link #send} queued. Called on the event loop at the end of a read batch. */
+    private static int sendTo(Socket socket, ByteBuf data, InetSocketAddress target) throws IOException {
+        if (data.hasMemoryAddress()) {
+            return socket.sendToAddress(data.memoryAddress(), data.readerIndex(), data.writerIndex(),
+                    target.getAddress(), target.getPort());
+        }
+        ByteBuffer nio = data.internalNioBuffer(data.readerIndex(), data.readableBytes());
+        return socket.sendTo(nio, nio.position(), nio.limit(), target.getAddress(), target.getPort());
+    }
+
+    /** Sends what {@link #send} queued (NIO). Called on the event loop at the end of a read batch. */
     public void flush() {
         if (rtpPending) {
             rtpPending = false;
