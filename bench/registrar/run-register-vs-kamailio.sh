@@ -32,7 +32,7 @@
 # Environment: ANCHOR (shared bench dir), OUT (results, default bench/registrar/results), SIP_HOST/SIP_PORT
 # (our edge, 127.0.0.65:5062), KAM_HOST/KAM_PORT (Kamailio, 127.0.0.66:5060), LOCAL_IP (SIPp and probe,
 # 127.0.0.67), PLATFORM_PORT_OFFSET (3000: HTTP/gRPC/cluster ports 8079+3000.., never 0 or 1000), USERS (10000),
-# PER_TRUNK (20), REPEAT (1), DURATION (10), OUR_START (100), KAM_START (2000), MAX_STEPS (7), BENCH_ARGS (more
+# PER_TRUNK (20), REPEAT (1), DURATION (10), OUR_START (300), KAM_START (2000), MAX_STEPS (7), BENCH_ARGS (more
 # anchor_bench.py options), KEEP_ALL (keep cdr and media running), HOLD=<s> (only start and provision, then wait),
 # WARMUP_RATE/WARMUP_JIT/WARMUP_MAX (below), JFR=1 (JFR recordings of the edge and the registrars into OUT).
 # Needs: a full build (./mvnw -B -ntp -o install -DskipTests), sipp, kamailio, python3, curl. Everything binds to
@@ -68,7 +68,9 @@ export PLATFORM_DATA_DIR="$data" PLATFORM_PORT_OFFSET="$off" PLATFORM_REGISTRARS
 jfr_edge="" jfr_reg=""
 if [ -n "${JFR:-}" ]; then
   jfr_edge="-XX:StartFlightRecording=filename=$out/edge.jfr,settings=profile,maxage=2h,dumponexit=true"
-  jfr_reg="-XX:StartFlightRecording=filename=$out/registrar-%p.jfr,settings=profile,maxage=2h,dumponexit=true"
+  # one file per registrar JVM: JFR names a file in a given directory after the pid and time (JDK 17 has no %p)
+  mkdir -p "$out/jfr-registrars"
+  jfr_reg="-XX:StartFlightRecording=filename=$out/jfr-registrars/,settings=profile,maxage=2h,dumponexit=true"
 fi
 export PLATFORM_JAVA_OPTS="-Xms256m -Xmx512m -Dquarkus.log.level=WARN"
 export PLATFORM_JAVA_OPTS_EDGE_PROXY="-Xms512m -Xmx1g -Dedge.cdr.enabled=false -Dedge.gateways.probes-enabled=false -Dedge.gateways.report-calls=false $jfr_edge"
@@ -166,7 +168,7 @@ if [ -n "${SMOKE:-}" ]; then
   ours=(--rate 100 --repeat 1 --duration 5)
   kam=(--rate 100 --repeat 1 --duration 5)
 else
-  ours=(--search --repeat 1 --duration "$duration" --start "${OUR_START:-100}" --max-steps "${MAX_STEPS:-7}")
+  ours=(--search --repeat 1 --duration "$duration" --start "${OUR_START:-300}" --max-steps "${MAX_STEPS:-7}")
   kam=(--search --repeat 1 --duration "$duration" --start "${KAM_START:-2000}" --max-steps "${MAX_STEPS:-7}")
 fi
 extra=(${BENCH_ARGS:---quiet-wait 5 --cooldown 2})
