@@ -14,7 +14,8 @@
 # (127.0.0.63:5062), SVC_PORT (19702), EDGE_HTTP_PORT (18080), REPEAT, DURATION, CALLS_START, REG_START,
 # BENCH_ARGS (more anchor_bench.py options, e.g. "--max-steps 6 --quiet-wait 5"), KAM_HOST (Kamailio's address,
 # default the anchor's 127.0.0.61), LOCAL_IP (SIPp's and the probe's address, default the anchor's 127.0.0.62): other
-# sessions on this box run the anchor on its defaults.
+# sessions on this box run the anchor on its defaults. EDGE_JAVA_OPTS: more JVM options for the edge, e.g.
+# "-XX:StartFlightRecording=filename=/tmp/edge.jfr,settings=profile" for a profile of the whole run.
 # Needs: a built edge (./mvnw -pl edge-proxy package -DskipTests), sipp, kamailio, python3. Everything binds to
 # 127.0.0.0/8; every process started here has a time limit and is stopped by its PID on exit.
 set -euo pipefail
@@ -48,7 +49,7 @@ nice -n -10 timeout 7200 java -Xmx256m -cp "$app/app/*:$app/lib/main/*" "$root/b
   > "$out/bench-services.log" 2>&1 &
 pids+=($!)
 # same priority as the load generators (the anchor runs kamailio, SIPp and its probe at nice -10)
-nice -n -10 timeout 7200 java -Xms512m -Xmx1g \
+nice -n -10 timeout 7200 java -Xms512m -Xmx1g ${EDGE_JAVA_OPTS:-} \
   -Dquarkus.http.port="$http_port" -Dquarkus.http.host=127.0.0.1 -Dquarkus.otel.sdk.disabled=true \
   -Dquarkus.log.level=WARN \
   -Dedge.sip.udp.host="$host" -Dedge.sip.udp.port="$port" -Dedge.sip.tcp.enabled=false \
