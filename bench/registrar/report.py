@@ -29,7 +29,8 @@ def searches(out, label):
         above = [x for x in failed if best is None or x > best["rate_target"]]
         res.append({"dir": os.path.basename(d), "best": best, "first_fail": above[0] if above else None,
                     "load": runs[0]["cpu"].get("loadavg_before"), "runs": runs,
-                    "other": max((r.get("other_cores") or 0) for r in runs)})
+                    "other": max((r.get("other_cores") or 0) for r in runs),
+                    "steal": max(r["cpu"].get("system_steal_s", 0) / r["wall_s"] for r in runs if r.get("wall_s"))})
     return res
 
 
@@ -43,8 +44,8 @@ def main():
     kam = searches(out, "kam-reg-auth")
     print("| round | 1-min load avg at the start, platform / Kamailio | platform REGISTER/s | Kamailio REGISTER/s | platform / Kamailio |"
           " platform CPU-s per 1 000 | Kamailio CPU-s per 1 000 | platform CPU per REGISTER vs Kamailio |"
-          " max foreign load (cores) platform / Kamailio |")
-    print("|---|---|---:|---:|---:|---:|---:|---:|---|")
+          " max foreign load (cores) platform / Kamailio | max hypervisor steal (cores) platform / Kamailio |")
+    print("|---|---|---:|---:|---:|---:|---:|---:|---|---|")
     ratios, effs = [], []
     for i in range(max(len(ours), len(kam))):
         o = ours[i] if i < len(ours) else None
@@ -64,7 +65,8 @@ def main():
         load = [x["load"] for x in (o, k) if x and x["load"] is not None]
         print(f"| {i + 1} | {' / '.join(str(x) for x in load) or 'n/a'} | {fmt(orate)}{ob} |"
               f" {fmt(krate)}{kb} | {fmt(r, 3)} | {fmt(oc)} | {fmt(kc)} | {fmt(e, 1)}x |"
-              f" {fmt(o['other'] if o else None, 2)} / {fmt(k['other'] if k else None, 2)} |")
+              f" {fmt(o['other'] if o else None, 2)} / {fmt(k['other'] if k else None, 2)} |"
+              f" {fmt(o['steal'] if o else None, 2)} / {fmt(k['steal'] if k else None, 2)} |")
     if ratios:
         print(f"\nmedian platform/Kamailio rate {statistics.median(ratios):.3f} over {len(ratios)} rounds;"
               f" median CPU per REGISTER {statistics.median(effs):.1f}x Kamailio's" if effs else "")
@@ -83,12 +85,14 @@ def main():
         print(f"| {i + 1} | {b.get('rate_target')} | " + " | ".join(fmt(per.get(n), 4) for n in names)
               + f" | {fmt(sum(per.values()), 4) if per else 'n/a'} |"
               + f" {fmt(b['cpu_jit_s'] / b['successful'] * 1000, 4) if b.get('cpu_jit_s') is not None else 'n/a'} |")
-    print("\nEvery step (rate: pass, failed %, retransmitted %, target CPU-s/1000, foreign cores):")
+    print("\nEvery step (rate: pass, failed %, retransmitted %, target CPU-s/1000, foreign cores, steal cores):")
     for lbl, ss in (("platform", ours), ("kamailio", kam)):
         for s in ss:
             steps = ", ".join(f"{r['rate_target']:g}:{'P' if r['pass'] else 'F'}"
                               f" {100 * r['fail_ratio']:.2f}%/{100 * r['retrans_ratio']:.2f}%"
-                              f" {r['target_cpu_s_per_1000']} {r.get('other_cores')}" for r in s["runs"])
+                              f" {r['target_cpu_s_per_1000']} {r.get('other_cores')}"
+                              f" {round(r['cpu'].get('system_steal_s', 0) / r['wall_s'], 2) if r.get('wall_s') else None}"
+                              for r in s["runs"])
             print(f"- {lbl} {s['dir']}: {steps}")
 
 
