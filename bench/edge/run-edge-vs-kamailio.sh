@@ -12,7 +12,10 @@
 #
 # Environment: ANCHOR (shared bench dir), OUT (results dir, default bench/edge/results), EDGE_HOST/EDGE_PORT
 # (127.0.0.63:5062), SVC_PORT (19702), EDGE_HTTP_PORT (18080), REPEAT, DURATION, CALLS_START, REG_START,
-# BENCH_ARGS (more anchor_bench.py options, e.g. "--max-steps 6 --quiet-wait 5").
+# BENCH_ARGS (more anchor_bench.py options, e.g. "--max-steps 6 --quiet-wait 5"), KAM_HOST (Kamailio's address,
+# default the anchor's 127.0.0.61), LOCAL_IP (SIPp's and the probe's address, default the anchor's 127.0.0.62): other
+# sessions on this box run the anchor on its defaults. EDGE_JAVA_OPTS: more JVM options for the edge, e.g.
+# "-XX:StartFlightRecording=filename=/tmp/edge.jfr,settings=profile" for a profile of the whole run.
 # Needs: a built edge (./mvnw -pl edge-proxy package -DskipTests), sipp, kamailio, python3. Everything binds to
 # 127.0.0.0/8; every process started here has a time limit and is stopped by its PID on exit.
 set -euo pipefail
@@ -24,6 +27,9 @@ host=${EDGE_HOST:-127.0.0.63}
 port=${EDGE_PORT:-5062}
 svc_port=${SVC_PORT:-19702}
 http_port=${EDGE_HTTP_PORT:-18080}
+local_ip=${LOCAL_IP:-127.0.0.62}
+kam_at=()
+[ -n "${KAM_HOST:-}" ] && kam_at=(--host "$KAM_HOST")
 repeat=${REPEAT:-1}
 duration=${DURATION:-10}
 app=$root/edge-proxy/target/quarkus-app
@@ -43,7 +49,7 @@ nice -n -10 timeout 7200 java -Xmx256m -cp "$app/app/*:$app/lib/main/*" "$root/b
   > "$out/bench-services.log" 2>&1 &
 pids+=($!)
 # same priority as the load generators (the anchor runs kamailio, SIPp and its probe at nice -10)
-nice -n -10 timeout 7200 java -Xms512m -Xmx1g \
+nice -n -10 timeout 7200 java -Xms512m -Xmx1g ${EDGE_JAVA_OPTS:-} \
   -Dquarkus.http.port="$http_port" -Dquarkus.http.host=127.0.0.1 -Dquarkus.otel.sdk.disabled=true \
   -Dquarkus.log.level=WARN \
   -Dedge.sip.udp.host="$host" -Dedge.sip.udp.port="$port" -Dedge.sip.tcp.enabled=false \
@@ -66,7 +72,7 @@ echo "edge (pid $edge) on $host:$port, bench services on 127.0.0.1:$svc_port"
 # does not use, so the first measured run does not time out on a cold JVM
 python3 "$anchor/gen-users.py" 6000 benchpass w w > "$out/warmup-users.csv"
 nice -n -10 timeout 120 sipp "$host:$port" -sf "$anchor/scenarios/reg.xml" -inf "$out/warmup-users.csv" -key domain "$host" \
-  -key expires 3600 -i 127.0.0.62 -p 5095 -m 6000 -r 300 -l 2000 -timeout 60s -timeout_error -nostdin \
+  -key expires 3600 -i "$local_ip" -p 5095 -m 6000 -r 300 -l 2000 -timeout 60s -timeout_error -nostdin \
   > "$out/warmup.log" 2>&1 || echo "warm-up finished with failures (see $out/warmup.log)"
 
 if [ -n "${SMOKE:-}" ]; then
@@ -77,13 +83,13 @@ else
   regmode=(--search --repeat 1 --duration "$duration" --start "${REG_START:-1000}")
 fi
 extra=(${BENCH_ARGS:-})
-bench() { timeout 5400 python3 "$anchor/anchor_bench.py" "$@" "${extra[@]}" --out "$out"; }
+bench() { timeout 5400 python3 "$anchor/anchor_bench.py" "$@" --local-ip "$local_ip" "${extra[@]}" --out "$out"; }
 for i in $(seq 1 "$repeat"); do
   echo "== round $i of $repeat"
   bench calls "${mode[@]}" --external --host "$host" --port "$port" --target-pid "$edge" --label edge-calls
-  bench calls "${mode[@]}" --label kamailio-calls
+  bench calls "${mode[@]}" "${kam_at[@]}" --label kamailio-calls
   bench register "${regmode[@]}" --auth --external --host "$host" --port "$port" --target-pid "$edge" \
     --label edge-register-auth
-  bench register "${regmode[@]}" --auth --label kamailio-register-auth
+  bench register "${regmode[@]}" --auth "${kam_at[@]}" --label kamailio-register-auth
 done
 python3 "$root/bench/edge/report.py" "$out"
