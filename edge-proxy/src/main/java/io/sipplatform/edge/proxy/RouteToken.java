@@ -25,6 +25,8 @@ public final class RouteToken {
     private static final int MAX_TOKEN = 1024;
 
     private final List<SecretKeySpec> keys;
+    /** One initialised Mac per key and thread (a Mac is not thread-safe; getInstance and init cost per token). */
+    private final ThreadLocal<Mac[]> macs;
 
     /** @param secrets HMAC keys, current first; each at least 16 bytes */
     public RouteToken(List<byte[]> secrets) {
@@ -39,6 +41,7 @@ public final class RouteToken {
             k.add(new SecretKeySpec(s.clone(), "HmacSHA256"));
         }
         this.keys = List.copyOf(k);
+        this.macs = ThreadLocal.withInitial(() -> new Mac[keys.size()]);
     }
 
     /** Encodes and signs {@code state} (keys and values without '=', '&' or control characters). */
@@ -53,7 +56,7 @@ public final class RouteToken {
             sb.append(e.getKey()).append('=').append(e.getValue());
         }
         byte[] payload = sb.toString().getBytes(StandardCharsets.UTF_8);
-        return B64.encodeToString(payload) + "." + B64.encodeToString(mac(keys.get(0), payload));
+        return B64.encodeToString(payload) + "." + B64.encodeToString(mac(0, payload));
     }
 
     /** The state if the token is well formed and signed by a known secret; empty otherwise (never throws). */
@@ -74,8 +77,8 @@ public final class RouteToken {
             return Optional.empty();
         }
         boolean ok = false;
-        for (SecretKeySpec key : keys) {
-            ok |= MessageDigest.isEqual(mac, mac(key, payload));
+        for (int i = 0; i < keys.size(); i++) {
+            ok |= MessageDigest.isEqual(mac, mac(i, payload));
         }
         if (!ok) {
             return Optional.empty();
@@ -94,17 +97,22 @@ public final class RouteToken {
         return Optional.of(Map.copyOf(state));
     }
 
-    private static byte[] mac(SecretKeySpec key, byte[] payload) {
-        try {
-            Mac m = Mac.getInstance("HmacSHA256");
-            m.init(key);
-            byte[] full = m.doFinal(payload);
-            byte[] out = new byte[MAC_BYTES];
-            System.arraycopy(full, 0, out, 0, MAC_BYTES);
-            return out;
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 unavailable", e);
+    private byte[] mac(int key, byte[] payload) {
+        Mac[] perKey = macs.get();
+        Mac m = perKey[key];
+        if (m == null) {
+            try {
+                m = Mac.getInstance("HmacSHA256");
+                m.init(keys.get(key));
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("HmacSHA256 unavailable", e);
+            }
+            perKey[key] = m;
         }
+        byte[] full = m.doFinal(payload); // doFinal resets the Mac for the next token
+        byte[] out = new byte[MAC_BYTES];
+        System.arraycopy(full, 0, out, 0, MAC_BYTES);
+        return out;
     }
 
     /** Whether {@code s} may be a key or value of the state ({@link #sign} refuses the others). */
