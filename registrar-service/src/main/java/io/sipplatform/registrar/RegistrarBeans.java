@@ -57,9 +57,12 @@ public class RegistrarBeans {
 
     @Produces
     @Singleton
-    CredentialsSource credentialsSource(RegistrarConfig config, Instance<RoutingCredentialsSource> routing) {
+    CredentialsSource credentialsSource(RegistrarConfig config, Instance<RoutingCredentialsSource> routing,
+            InstantSource clock) {
         if (config.credentials().source() == RegistrarConfig.Credentials.Source.ROUTING) {
-            return routing.get();
+            RegistrarConfig.Credentials c = config.credentials();
+            return new io.sipplatform.registrar.domain.CachedCredentials(routing.get(), c.cacheTtl(),
+                    c.negativeCacheTtl(), c.cacheSize(), clock);
         }
         return StaticCredentialsSource.fromConfig(config.credentials().accounts());
     }

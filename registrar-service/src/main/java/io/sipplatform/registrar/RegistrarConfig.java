@@ -124,6 +124,21 @@ public interface RegistrarConfig {
         @WithDefault("2s")
         Duration deadline();
 
+        /**
+         * How long an account routing-service returned is reused on this node; default 30s; 0 asks routing on every
+         * authenticated REGISTER. A changed password or a disabled account takes up to this long to be refused.
+         */
+        @WithDefault("30s")
+        Duration cacheTtl();
+
+        /** How long "no such account" is reused; default 5s (a new account works soon; made-up names stay cheap). */
+        @WithDefault("5s")
+        Duration negativeCacheTtl();
+
+        /** Most accounts kept; default 100000; past it the cache is emptied and refills. */
+        @WithDefault("100000")
+        int cacheSize();
+
         /** Static accounts by any id, e.g. registrar.credentials.accounts.alice.username=alice; default none. */
         Map<String, StaticAccount> accounts();
 
