@@ -212,6 +212,7 @@ final class SippScenario {
     // ------------------------------------------------------------------ called side (UAS) steps
 
     SippScenario receive(String method) {
+        tolerateRetransmittedAck();
         if ("INVITE".equals(method)) {
             // the INVITE's whole Via stack, for the 487 after a CANCEL (whose own Via stack is one hop deep)
             steps.append("  <recv request=\"INVITE\" rrs=\"true\">").append(CAPTURE_VIA).append("</recv>\n");
@@ -221,8 +222,21 @@ final class SippScenario {
         return this;
     }
 
+    /**
+     * After a received ACK, a copy of it may follow: the caller sends the ACK again for each retransmitted 2xx
+     * (RFC 3261 §13.2.2.4), which happens when a loaded machine delays the first ACK past the 2xx's 500 ms
+     * retransmission. Only placed before another receive, where SIPp waits anyway.
+     */
+    private void tolerateRetransmittedAck() {
+        String ack = "  <recv request=\"ACK\"/>\n";
+        if (steps.length() >= ack.length() && steps.substring(steps.length() - ack.length()).equals(ack)) {
+            steps.append("  <recv request=\"ACK\" optional=\"true\"/>\n");
+        }
+    }
+
     /** A request that must match each regular expression (checked by SIPp: a mismatch fails the call). */
     SippScenario receive(String method, String... regexes) {
+        tolerateRetransmittedAck();
         steps.append("  <recv request=\"").append(method).append("\">\n    <action>");
         for (int i = 0; i < regexes.length; i++) {
             steps.append("<ereg regexp=\"").append(regexes[i]).append("\" search_in=\"msg\" check_it=\"true\" ")
