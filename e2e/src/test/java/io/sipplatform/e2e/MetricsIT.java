@@ -36,7 +36,9 @@ class MetricsIT extends PlatformScenario {
         }
         Cdrs.closed(platform, Cdrs.callIds(call, "answered").get(0));
         StringBuilder scrape = new StringBuilder();
+        // every registrar node: the edge balances REGISTERs over all three, so the failure counts on any one of them
         for (String instance : List.of("edge-proxy#1", "edge-proxy#2", "registrar-service#1", "registrar-service#2",
+                "registrar-service#3",
                 "routing-service", "media-relay-service", "cdr-service")) {
             scrape.append(platform.metrics(instance)).append('\n');
         }
