@@ -207,6 +207,37 @@ final class Baresip implements AutoCloseable {
         }
     }
 
+    /**
+     * Waits until this phone, in a call, has heard at least {@code seconds} of it: the newest decoded WAV is still
+     * being written (modified in the last half second: a finished call's file is not) and holds that much audio
+     * (its header gives the rate, channels and sample size; the data length it states is written only at the end).
+     */
+    void awaitHearing(double seconds, int timeoutSeconds) {
+        Awaitility.await().atMost(Duration.ofSeconds(timeoutSeconds)).pollInterval(Duration.ofMillis(50))
+                .until(() -> hearing() >= seconds);
+    }
+
+    private double hearing() throws IOException {
+        List<Path> files = heard();
+        if (files.isEmpty()) {
+            return 0;
+        }
+        Path f = files.get(0);
+        long age = System.currentTimeMillis() - Files.getLastModifiedTime(f).toMillis();
+        byte[] header = new byte[44];
+        try (InputStream in = Files.newInputStream(f)) {
+            if (age > 500 || in.readNBytes(header, 0, 44) < 44) {
+                return 0;
+            }
+        }
+        java.nio.ByteBuffer h = java.nio.ByteBuffer.wrap(header).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        int channels = h.getShort(22);
+        int rate = h.getInt(24);
+        int bits = h.getShort(34);
+        long bytesPerSecond = (long) rate * channels * bits / 8;
+        return bytesPerSecond <= 0 ? 0 : (double) (Files.size(f) - 44) / bytesPerSecond;
+    }
+
     /** True when the SIP trace (-s) shows this request arriving, e.g. "CANCEL". */
     boolean received(String method) throws IOException {
         String trace = Files.readString(dir.resolve("baresip.log"), StandardCharsets.ISO_8859_1);

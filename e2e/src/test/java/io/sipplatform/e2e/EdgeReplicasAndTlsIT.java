@@ -65,7 +65,7 @@ class EdgeReplicasAndTlsIT extends PlatformScenario {
             alice.dial("sip:bob@sip.local");
             String callId = alice.await("CALL_ESTABLISHED", 15).path("id").asText();
             bob.await("CALL_ESTABLISHED", 5);
-            Thread.sleep(1500);
+            bob.awaitHearing(1.0, 15); // the TLS caller's audio reached the UDP callee through the relay
             bob.hangup();
             alice.await("CALL_CLOSED", 10);
             JsonNode cdr = Cdrs.closed(platform, callId);
@@ -81,8 +81,7 @@ class EdgeReplicasAndTlsIT extends PlatformScenario {
                 Platform.sipPort(1), true);
                 WebSocketPhone dave = new WebSocketPhone("dave", "dave-secret", Platform.WS_PORT)) {
             dave.register();
-            String callId = dave.call("sip:carol@sip.local", 1000);
-            carol.await("CALL_ESTABLISHED", 5);
+            String callId = dave.call("sip:carol@sip.local", () -> carol.await("CALL_ESTABLISHED", 5));
             carol.await("CALL_CLOSED", 10);
             JsonNode cdr = Cdrs.closed(platform, callId);
             assertEquals("ANSWERED", cdr.path("disposition").asText());

@@ -117,8 +117,16 @@ abstract class ScriptedPhone implements AutoCloseable {
                 """.formatted(ip, ip, port);
     }
 
-    /** A call to {@code target}: INVITE (answering a 407), 200, ACK and BYE along the route set; its Call-ID. */
-    String call(String target, int holdMs) throws Exception {
+    /** What a call does while it is up, before the phone hangs up. */
+    interface WhileUp {
+        void run() throws Exception;
+    }
+
+    /**
+     * A call to {@code target}: INVITE (answering a 407), 200, ACK, then {@code whileUp} (e.g. waiting for the callee
+     * to see the call established), then BYE along the route set; its Call-ID.
+     */
+    String call(String target, WhileUp whileUp) throws Exception {
         String callId = UUID.randomUUID().toString();
         String tag = callId.substring(0, 8);
         String sdp = sdp("127.0.0.57", 41000); // send() turns line ends into CRLF, which Content-Length counts
@@ -164,7 +172,7 @@ abstract class ScriptedPhone implements AutoCloseable {
                 """;
         send(inDialog.formatted("ACK", remote, via(), routes, user, tag, ok.header(HeaderName.TO), callId, cseq,
                 "ACK"));
-        Thread.sleep(holdMs);
+        whileUp.run();
         send(inDialog.formatted("BYE", remote, via(), routes, user, tag, ok.header(HeaderName.TO), callId, cseq + 1,
                 "BYE"));
         SipResponse byeOk = finalResponse("BYE");

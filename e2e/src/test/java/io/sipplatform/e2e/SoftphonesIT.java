@@ -27,7 +27,8 @@ class SoftphonesIT extends PlatformScenario {
             String callId = alice.await("CALL_ESTABLISHED", 15).path("id").asText();
             bob.await("CALL_ESTABLISHED", 5);
             long up = System.nanoTime();
-            Thread.sleep(3000);
+            bob.awaitHearing(2.5, 15); // audio both ways for a while before the caller hangs up
+            alice.awaitHearing(2.5, 5);
             alice.hangup();
             long talked = (System.nanoTime() - up) / 1_000_000;
             bob.await("CALL_CLOSED", 10);
@@ -50,7 +51,7 @@ class SoftphonesIT extends PlatformScenario {
             bob.dial("sip:alice@sip.local");
             String second = bob.await("CALL_ESTABLISHED", 15).path("id").asText();
             alice.await("CALL_ESTABLISHED", 5);
-            Thread.sleep(1500);
+            alice.awaitHearing(1.0, 15);
             alice.hangup();
             bob.await("CALL_CLOSED", 10);
             JsonNode back = Cdrs.closed(platform, second);
