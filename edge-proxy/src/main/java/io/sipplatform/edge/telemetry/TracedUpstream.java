@@ -39,13 +39,9 @@ public final class TracedUpstream implements Upstream {
     }
 
     @Override
-
     public String newSessionRelay() {
-
         return next.newSessionRelay();
-
     }
-
 
     @Override
     public CompletionStage<Media> offer(MediaLeg leg, byte[] sdp, Inbound source) {

@@ -37,16 +37,13 @@ import java.util.concurrent.TimeUnit;
  * The proxy core's {@link Upstream} over gRPC: Mutiny stubs with a deadline per call, never blocking; every
  * failure becomes the SIP answer of {@link GrpcToSip}.
  */
-public final class GrpcUpstream implements Upstream {
+public final class GrpcUpstream extends MediaThroughRelays {
     private final MutinyRoutingGrpc.MutinyRoutingStub routing;
     private final MutinyRegistrarGrpc.MutinyRegistrarStub registrar;
     private final Duration deadline;
     private final GrpcToSip table;
     private final String edgeId;
     private final java.util.concurrent.atomic.AtomicLong releaseFailures = new java.util.concurrent.atomic.AtomicLong();
-
-    private final MediaRelays media;
-
     private final java.util.function.Function<String, List<java.security.cert.Certificate>> peerChains;
 
     public GrpcUpstream(MutinyRoutingGrpc.MutinyRoutingStub routing, MutinyRegistrarGrpc.MutinyRegistrarStub registrar,
@@ -72,10 +69,10 @@ public final class GrpcUpstream implements Upstream {
     public GrpcUpstream(MutinyRoutingGrpc.MutinyRoutingStub routing, MutinyRegistrarGrpc.MutinyRegistrarStub registrar,
                         MediaRelays media, Duration deadline, GrpcToSip table, String edgeId,
                         java.util.function.Function<String, List<java.security.cert.Certificate>> peerChains) {
+        super(media);
         this.peerChains = peerChains;
         this.routing = routing;
         this.registrar = registrar;
-        this.media = media;
         this.deadline = deadline;
         this.table = table;
         this.edgeId = edgeId;
@@ -102,30 +99,6 @@ public final class GrpcUpstream implements Upstream {
     }
 
     @Override
-
-    public String newSessionRelay() {
-
-        return media.pick();
-
-    }
-
-
-    @Override
-    public CompletionStage<Media> offer(MediaLeg leg, byte[] sdp, Inbound source) {
-        return media.offer(leg, sdp, source);
-    }
-
-    @Override
-    public CompletionStage<Media> answer(MediaLeg leg, byte[] sdp, Inbound source) {
-        return media.answer(leg, sdp, source);
-    }
-
-    @Override
-    public CompletionStage<List<CallEvents.MediaStream>> deleteMedia(MediaLeg leg) {
-        return media.delete(leg);
-    }
-
-    @Override
     public void releaseLease(String leaseId, String callId) {
         routing.withDeadlineAfter(deadline.toMillis(), TimeUnit.MILLISECONDS)
                 .releaseLease(io.sipplatform.proto.routing.v1.ReleaseLeaseRequest.newBuilder().setLeaseId(leaseId)
@@ -135,7 +108,7 @@ public final class GrpcUpstream implements Upstream {
 
     /** Lease releases and media relay calls that failed (leases expire, idle media times out on its own). */
     public long releaseFailures() {
-        return releaseFailures.get() + media.failures();
+        return releaseFailures.get() + relays().failures();
     }
 
     @Override

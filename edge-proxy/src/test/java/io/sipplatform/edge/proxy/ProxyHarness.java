@@ -9,6 +9,7 @@ import io.sipplatform.edge.transport.SipSender;
 import io.sipplatform.edge.transport.Transport;
 import io.sipplatform.edge.upstream.GrpcToSip;
 import io.sipplatform.edge.upstream.MediaRelays;
+import io.sipplatform.edge.upstream.MediaThroughRelays;
 import io.sipplatform.sip.message.DatagramFramer;
 import io.sipplatform.sip.message.Framed;
 import io.sipplatform.sip.message.HeaderName;
@@ -84,34 +85,10 @@ abstract class ProxyHarness {
 
     /** Fake routing and registrar; media through {@code media}, the relay choice of one replica. */
     Upstream upstream(MediaRelays media) {
-        return new Upstream() {
+        return new MediaThroughRelays(media) {
             @Override
             public CompletionStage<Decision> decide(SipRequest request, Inbound source) {
                 return CompletableFuture.completedFuture(nextDecision);
-            }
-
-            @Override
-
-            public String newSessionRelay() {
-
-                return media.pick();
-
-            }
-
-
-            @Override
-            public CompletionStage<Media> offer(MediaLeg leg, byte[] sdp, Inbound source) {
-                return media.offer(leg, sdp, source);
-            }
-
-            @Override
-            public CompletionStage<Media> answer(MediaLeg leg, byte[] sdp, Inbound source) {
-                return media.answer(leg, sdp, source);
-            }
-
-            @Override
-            public CompletionStage<List<CallEvents.MediaStream>> deleteMedia(MediaLeg leg) {
-                return media.delete(leg);
             }
 
             @Override
