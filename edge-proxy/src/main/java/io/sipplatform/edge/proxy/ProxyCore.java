@@ -174,8 +174,12 @@ public final class ProxyCore implements TransactionUser {
     /** Whether a challenge only renews an expired nonce (RFC 7616 §3.3): the credentials were right. */
     private static boolean stale(List<Decision.Header> challenges) {
         for (Decision.Header h : challenges) {
-            if (h.value().toLowerCase(java.util.Locale.ROOT).replace(" ", "").contains("stale=true")) {
-                return true;
+            try {
+                if ("true".equalsIgnoreCase(io.sipplatform.sip.header.AuthValue.parse(h.value()).param("stale"))) {
+                    return true;
+                }
+            } catch (SipParseException e) {
+                // a challenge the edge cannot read says nothing about staleness
             }
         }
         return false;
