@@ -59,11 +59,6 @@ final class NattedPhone extends ScriptedPhone {
         this.edge = next;
     }
 
-    /** The address its packets really come from (the NAT's public side). */
-    InetSocketAddress realAddress() {
-        return (InetSocketAddress) socket.getLocalSocketAddress();
-    }
-
     @Override
     protected String contact() {
         return "<sip:" + user + "@" + believed + ">";
