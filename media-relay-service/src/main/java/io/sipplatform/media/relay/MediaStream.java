@@ -92,8 +92,18 @@ public final class MediaStream {
         PartySide side = branches.computeIfAbsent(tag, t -> new PartySide(t, index, mediaType));
         activeBranch = tag;
         activeSide = side;
-        branchSides = branches.values().toArray(PartySide[]::new);
+        if (branchSides.length != branches.size()) {
+            branchSides = branches.values().toArray(PartySide[]::new);
+            if (branchSides.length > 1) {
+                endpointB.disconnect(); // several answerers send to endpoint B: the kernel must not filter them
+            }
+        }
         return side;
+    }
+
+    /** {@code side} forgot its latched sources (it signalled a new address): its endpoint listens to all again. */
+    public void relatch(PartySide side) {
+        (side == partyA ? endpointA : endpointB).disconnect();
     }
 
     /** The branch of {@code tag}, or null. */
@@ -254,6 +264,9 @@ public final class MediaStream {
             from.countDrop();
             observer.dropped(DropReason.UNEXPECTED_SOURCE);
             return false;
+        }
+        if (admission == PartySide.Admission.LATCHED && (from == partyA || branchSides.length == 1)) {
+            (from == partyA ? endpointA : endpointB).connect(rtcpSocket, source);
         }
         if (rtcp) {
             countRtcp(from, to, ByteBufUtil.getBytes(data));

@@ -68,11 +68,12 @@ public final class PartySide {
 
     /**
      * Takes what the party signalled in SDP. A changed RTP address (re-INVITE with new ports, a move off hold)
-     * forgets the latched sources, so the next packets latch again.
+     * forgets the latched sources, so the next packets latch again; then it returns true.
      */
-    public synchronized void signal(Endpoint rtp, Endpoint rtcp, boolean mux, Map<Integer, PayloadFormat> payloads,
-                                    boolean signalledOnly) {
-        if (!rtp.equals(signalledRtp)) {
+    public synchronized boolean signal(Endpoint rtp, Endpoint rtcp, boolean mux, Map<Integer, PayloadFormat> payloads,
+                                       boolean signalledOnly) {
+        boolean relatch = !rtp.equals(signalledRtp);
+        if (relatch) {
             latchedRtp = null;
             latchedRtcp = null;
             latchedRtpAddress = null;
@@ -86,6 +87,7 @@ public final class PartySide {
         formats = Map.copyOf(payloads);
         latchSignalledOnly = signalledOnly;
         refreshDestinations();
+        return relatch;
     }
 
     // Only IP literals: a host name in c= is never resolved (that would block the event loop); such a party gets

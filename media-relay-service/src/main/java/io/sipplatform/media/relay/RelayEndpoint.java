@@ -22,6 +22,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.impl.VertxInternal;
+import io.vertx.core.spi.transport.Transport;
 
 import java.io.IOException;
 import java.net.Inet6Address;
@@ -29,6 +30,8 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.nio.ByteBuffer;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The relay's two sockets facing one party in one stream: RTP on an even port, RTCP on the next (RFC 3550 §11).
@@ -73,6 +76,9 @@ public final class RelayEndpoint {
     private final Socket rtcpSocket;
     private boolean rtpPending; // written, not flushed (NIO only); event-loop confined
     private boolean rtcpPending;
+    // The party address each socket is connected to (epoll only), or null; event-loop confined.
+    private InetSocketAddress rtpPeer;
+    private InetSocketAddress rtcpPeer;
 
     private RelayEndpoint(Channel rtp, Channel rtcp, int port, Inbound rtpInbound, Inbound rtcpInbound) {
         this.rtp = rtp;
@@ -125,10 +131,27 @@ public final class RelayEndpoint {
         return bound.future();
     }
 
+    // Whether a transport (by class) opens epoll datagram channels, probed once per class.
+    private static final Map<Class<?>, Boolean> EPOLL_TRANSPORTS = new ConcurrentHashMap<>();
+
+    private static boolean epoll(Transport transport) {
+        return EPOLL_TRANSPORTS.computeIfAbsent(transport.getClass(), c -> {
+            DatagramChannel probe = transport.datagramChannel(InternetProtocolFamily.IPv4);
+            probe.unsafe().closeForcibly();
+            return probe instanceof EpollDatagramChannel;
+        });
+    }
+
     private static ChannelFuture open(Vertx vertx, EventLoop loop, InetSocketAddress local, Inbound inbound) {
-        DatagramChannel channel = ((VertxInternal) vertx).transport().datagramChannel(
-                local.getAddress() instanceof Inet6Address ? InternetProtocolFamily.IPv6
-                        : InternetProtocolFamily.IPv4);
+        InternetProtocolFamily family = local.getAddress() instanceof Inet6Address ? InternetProtocolFamily.IPv6
+                : InternetProtocolFamily.IPv4;
+        // Vert.x's epoll transport ignores the family and opens a dual-stack IPv6 socket, whose every packet takes
+        // the IPv4-mapped detour in the kernel (udpv6_sendmsg, udpv6_recvmsg) and in Netty's address conversion.
+        // An IPv4 bind address gets an IPv4 socket.
+        Transport transport = ((VertxInternal) vertx).transport();
+        DatagramChannel channel = family == InternetProtocolFamily.IPv4 && epoll(transport)
+                ? new EpollDatagramChannel(InternetProtocolFamily.IPv4)
+                : transport.datagramChannel(family);
         channel.config().setOption(ChannelOption.SO_RCVBUF, RECEIVE_BUFFER_BYTES);
         if (channel instanceof EpollDatagramChannel) {
             // one recvmsg per readiness and no read that ends in EAGAIN: level-triggered, one datagram per read
@@ -179,9 +202,13 @@ public final class RelayEndpoint {
             }
             return true;
         }
+        InetSocketAddress peer = fromRtcpSocket ? rtcpPeer : rtpPeer;
         try {
             // Closing runs on this event loop too, so an open channel's descriptor is still this socket's.
-            return channel.isOpen() && sendTo(socket, data, target) > 0;
+            if (!channel.isOpen()) {
+                return false;
+            }
+            return (peer == target || target.equals(peer) ? send(socket, data) : sendTo(socket, data, target)) > 0;
         } catch (IOException e) {
             return false;
         } finally {
@@ -196,6 +223,61 @@ public final class RelayEndpoint {
         }
         ByteBuffer nio = data.internalNioBuffer(data.readerIndex(), data.readableBytes());
         return socket.sendTo(nio, nio.position(), nio.limit(), target.getAddress(), target.getPort());
+    }
+
+    private static int send(Socket socket, ByteBuf data) throws IOException {
+        if (data.hasMemoryAddress()) {
+            return socket.sendAddress(data.memoryAddress(), data.readerIndex(), data.writerIndex());
+        }
+        ByteBuffer nio = data.internalNioBuffer(data.readerIndex(), data.readableBytes());
+        return socket.send(nio, nio.position(), nio.limit());
+    }
+
+    /**
+     * Connects the RTP or the RTCP socket to the party's latched address, on the event loop. The kernel then hands
+     * this socket only that party's packets and keeps the route: the packet leaves by send instead of sendto and is
+     * read by recv instead of recvmsg, without a source address to convert. Packets from other sources no longer
+     * reach the relay (they were refused after latching anyway); the kernel answers them with ICMP port
+     * unreachable. No-op with NIO, or when already connected there.
+     */
+    public void connect(boolean rtcpSocket, InetSocketAddress peer) {
+        Channel channel = rtcpSocket ? rtcp : rtp;
+        InetSocketAddress current = rtcpSocket ? rtcpPeer : rtpPeer;
+        if ((rtcpSocket ? this.rtcpSocket : rtpSocket) == null || peer.equals(current) || !channel.isOpen()) {
+            return;
+        }
+        if (current != null) {
+            channel.disconnect();
+        }
+        setPeer(rtcpSocket, null);
+        // A datagram connect completes at once on the event loop.
+        ChannelFuture connected = channel.connect(peer);
+        if (connected.isSuccess()) {
+            setPeer(rtcpSocket, peer);
+        }
+    }
+
+    private void setPeer(boolean rtcpSocket, InetSocketAddress peer) {
+        if (rtcpSocket) {
+            rtcpPeer = peer;
+        } else {
+            rtpPeer = peer;
+        }
+    }
+
+    /**
+     * Undoes {@link #connect} on both sockets, from any thread (it runs on the event loop): the party's address is
+     * to be learned again, or several parties (forked answers) send to this endpoint.
+     */
+    public void disconnect() {
+        rtp.eventLoop().execute(() -> {
+            for (boolean rtcpSocket : new boolean[] {false, true}) {
+                if ((rtcpSocket ? rtcpPeer : rtpPeer) != null) {
+                    setPeer(rtcpSocket, null);
+                    (rtcpSocket ? rtcp : rtp).disconnect();
+                }
+            }
+        });
     }
 
     /** Sends what {@link #send} queued (NIO). Called on the event loop at the end of a read batch. */

@@ -203,7 +203,9 @@ public final class Sessions {
                 sig = sig.behindNat(c.signallingSource());
             }
             // RFC 5761 §5.1.3: an offerer muxes from its offer on; the answer decides for good (RFC 8035).
-            side.signal(sig.rtp(), sig.rtcp(), sig.rtcpMux(), sig.formats(), c.policy().latchSignalledOnly());
+            if (side.signal(sig.rtp(), sig.rtcp(), sig.rtcpMux(), sig.formats(), c.policy().latchSignalledOnly())) {
+                stream.relatch(side);
+            }
             boolean mux;
             if (offer) {
                 mux = c.policy().rtcpMux().offerToReceiver(sig.rtcpMux());

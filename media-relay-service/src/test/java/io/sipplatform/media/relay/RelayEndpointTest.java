@@ -2,15 +2,18 @@ package io.sipplatform.media.relay;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
 import io.netty.channel.EventLoop;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -19,6 +22,9 @@ import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.Arrays;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -94,6 +100,64 @@ class RelayEndpointTest {
         } finally {
             in.close();
             out.close();
+        }
+    }
+
+    // Connected to a latched party (epoll), the socket hears only that party and answers it by send; disconnected,
+    // it hears anyone again. Both sides of the connection are checked with real sockets.
+    @Test
+    void aConnectedSocketHearsOnlyItsPartyUntilDisconnected() throws Exception {
+        vertx = Vertx.vertx(new VertxOptions().setPreferNativeTransport(true).setEventLoopPoolSize(1));
+        assumeTrue(vertx.isNativeTransportEnabled(), "native epoll unavailable here");
+        EventLoop loop = vertx.nettyEventLoopGroup().next();
+        RelayEndpoint endpoint = bindSomewhere(loop);
+        try (DatagramSocket party = new DatagramSocket(new InetSocketAddress(LOOPBACK, 0));
+             DatagramSocket stranger = new DatagramSocket(new InetSocketAddress(LOOPBACK, 0))) {
+            party.setSoTimeout(5000);
+            InetSocketAddress partyAddress = new InetSocketAddress(LOOPBACK, party.getLocalPort());
+            BlockingQueue<Integer> heardFrom = new LinkedBlockingQueue<>();
+            endpoint.receiver(new RelayEndpoint.Receiver() {
+                @Override
+                public void receive(ByteBuf data, InetSocketAddress sender, boolean rtcpSocket) {
+                    if (sender.getPort() == party.getLocalPort()) {
+                        endpoint.connect(false, sender); // the latch, as MediaStream does it
+                    }
+                    heardFrom.add(sender.getPort()); // after connecting: the test goes on once it is connected
+                    data.release();
+                }
+
+                @Override
+                public void readComplete() {
+                }
+
+                @Override
+                public void failed(Throwable cause) {
+                }
+            });
+            byte[] rtp = rtp(0, 1, 160, 7);
+            party.send(new DatagramPacket(rtp, rtp.length, LOOPBACK, endpoint.port()));
+            assertEquals(party.getLocalPort(), heardFrom.poll(5, TimeUnit.SECONDS));
+
+            // connected now: the stranger's packet never reaches the relay, the party's next one does
+            stranger.send(new DatagramPacket(rtp, rtp.length, LOOPBACK, endpoint.port()));
+            party.send(new DatagramPacket(rtp, rtp.length, LOOPBACK, endpoint.port()));
+            assertEquals(party.getLocalPort(), heardFrom.poll(5, TimeUnit.SECONDS));
+            CompletableFuture<Boolean> sent = new CompletableFuture<>();
+            loop.execute(() -> sent.complete(endpoint.send(false, Unpooled.directBuffer().writeBytes(rtp), partyAddress)));
+            assertTrue(sent.get(5, TimeUnit.SECONDS));
+            DatagramPacket got = new DatagramPacket(new byte[2048], 2048);
+            party.receive(got);
+            assertEquals(endpoint.port(), got.getPort(), "the party hears the relay from the port it sends to");
+
+            endpoint.disconnect();
+            CompletableFuture<Void> disconnected = new CompletableFuture<>();
+            loop.execute(() -> disconnected.complete(null)); // runs after the disconnect queued before it
+            disconnected.get(5, TimeUnit.SECONDS);
+            stranger.send(new DatagramPacket(rtp, rtp.length, LOOPBACK, endpoint.port()));
+            assertEquals(stranger.getLocalPort(), heardFrom.poll(5, TimeUnit.SECONDS));
+            assertNull(heardFrom.poll(), "the stranger's packet sent while connected never arrived");
+        } finally {
+            endpoint.close();
         }
     }
 
