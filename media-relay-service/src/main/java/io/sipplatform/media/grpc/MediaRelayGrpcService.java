@@ -1,11 +1,13 @@
 package io.sipplatform.media.grpc;
 
+import com.google.protobuf.ByteString;
 import io.grpc.Status;
 import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
 import io.quarkus.grpc.GrpcService;
 import io.sipplatform.media.RelayIdentity;
 import io.sipplatform.media.relay.SideStats;
+import io.sipplatform.media.relay.Teardown;
 import io.sipplatform.media.session.Anchored;
 import io.sipplatform.media.session.Draining;
 import io.sipplatform.media.session.PortsExhausted;
@@ -50,7 +52,8 @@ public class MediaRelayGrpcService extends MediaRelayGrpc.MediaRelayImplBase {
     @Override
     public void offer(OfferRequest request, StreamObserver<OfferResponse> response) {
         anchor(request.getCallId(), request.getFromTag(), request.getToTag(), request.getSdp().toByteArray(),
-                request.getFlags(), request.getSignallingSource().getIp(), true, response, this::offerResponse);
+                request.getFlags(), request.getSignallingSource().getIp(), request.getTeardown(), true, response,
+                this::offerResponse);
     }
 
     @Override
@@ -60,7 +63,8 @@ public class MediaRelayGrpcService extends MediaRelayGrpc.MediaRelayImplBase {
             return;
         }
         anchor(request.getCallId(), request.getFromTag(), request.getToTag(), request.getSdp().toByteArray(),
-                request.getFlags(), request.getSignallingSource().getIp(), false, response, this::answerResponse);
+                request.getFlags(), request.getSignallingSource().getIp(), request.getTeardown(), false, response,
+                this::answerResponse);
     }
 
     private OfferResponse offerResponse(Anchored a) {
@@ -80,11 +84,16 @@ public class MediaRelayGrpcService extends MediaRelayGrpc.MediaRelayImplBase {
     }
 
     private <T> void anchor(String callId, String fromTag, String toTag, byte[] body, MediaFlags flags,
-                            String signallingSource, boolean offer, StreamObserver<T> response,
-                            Function<Anchored, T> mapping) {
+                            String signallingSource, ByteString teardown, boolean offer,
+                            StreamObserver<T> response, Function<Anchored, T> mapping) {
         if (callId.isEmpty() || fromTag.isEmpty()) {
             response.onError(Status.INVALID_ARGUMENT.withDescription("call_id and from_tag are required")
                     .asRuntimeException());
+            return;
+        }
+        if (teardown.size() > Teardown.MAX_BYTES) { // a caller bug: truncating would send BYEs to half a route set
+            response.onError(Status.INVALID_ARGUMENT.withDescription("teardown is " + teardown.size()
+                    + " bytes, at most " + Teardown.MAX_BYTES + " allowed").asRuntimeException());
             return;
         }
         Future<Anchored> result;
@@ -99,7 +108,7 @@ public class MediaRelayGrpcService extends MediaRelayGrpc.MediaRelayImplBase {
                 return;
             }
             SdpCommand command = new SdpCommand(callId, fromTag, toTag, sdp, ProtoMapping.policy(flags),
-                    signallingSource);
+                    signallingSource, Teardown.of(teardown.toByteArray()));
             try {
                 result = offer ? sessions.offer(command) : sessions.answer(command);
             } catch (RuntimeException e) {

@@ -6,6 +6,7 @@ import com.google.protobuf.Timestamp;
 import io.sipplatform.media.relay.Endpoint;
 import io.sipplatform.media.relay.MediaEvent;
 import io.sipplatform.media.relay.SideStats;
+import io.sipplatform.media.relay.Teardown;
 import io.sipplatform.media.session.Anchored;
 import io.sipplatform.media.session.MediaPolicy;
 import io.sipplatform.media.session.RtcpMuxMode;
@@ -94,9 +95,14 @@ final class ProtoMapping {
             b.setFirstPacket(FirstPacket.newBuilder().setSource(address(f.source()))
                     .setFromSignalledAddress(f.fromSignalledAddress()));
         } else if (e instanceof MediaEvent.MediaTimeout t) {
-            b.setMediaTimeout(MediaTimeout.newBuilder().setIdle(duration(t.idle())));
+            b.setMediaTimeout(MediaTimeout.newBuilder().setIdle(duration(t.idle())))
+                    .setTeardown(bytes(t.teardown()));
         }
         return b.build();
+    }
+
+    static ByteString bytes(Teardown t) {
+        return t.isEmpty() ? ByteString.EMPTY : ByteString.copyFrom(t.toByteArray());
     }
 
     static SocketAddress address(Endpoint e) {

@@ -22,7 +22,8 @@ public sealed interface MediaEvent {
                        boolean fromSignalledAddress) implements MediaEvent {
     }
 
-    /** No RTP from either party for {@code idle}. */
-    record MediaTimeout(String callId, String tag, int streamIndex, Instant at, Duration idle) implements MediaEvent {
+    /** No RTP from either party for {@code idle}; {@code teardown} is the session's context for ending the call. */
+    record MediaTimeout(String callId, String tag, int streamIndex, Instant at, Duration idle, Teardown teardown)
+            implements MediaEvent {
     }
 }

@@ -5,6 +5,7 @@ import io.sipplatform.media.relay.MediaEvent;
 import io.sipplatform.media.relay.MediaStream;
 import io.sipplatform.media.relay.RelayObserver;
 import io.sipplatform.media.relay.SideStats;
+import io.sipplatform.media.relay.Teardown;
 import io.sipplatform.media.relay.Timers;
 
 import java.time.Duration;
@@ -42,6 +43,7 @@ final class Session implements MediaStream.Context {
     private final Map<Integer, MuxOffer> muxOffers = new HashMap<>();
     private final OriginVersions origins = new OriginVersions();
     private final EventLoop eventLoop;
+    private volatile Teardown teardown = Teardown.NONE;
     private volatile long lastActivityMillis;
     private long reportedIdleSince = -1;
     private Duration mediaTimeout;
@@ -111,6 +113,18 @@ final class Session implements MediaStream.Context {
         return origins;
     }
 
+    /** Keeps the edge's latest non-empty teardown context; an empty one (e.g. a re-INVITE without) changes nothing. */
+    void keepTeardown(Teardown context) {
+        if (!context.isEmpty()) {
+            teardown = context;
+        }
+    }
+
+    /** The edge's latest teardown context, or {@link Teardown#NONE}. */
+    Teardown teardown() {
+        return teardown;
+    }
+
     void offered(int index, MuxOffer offer) {
         muxOffers.put(index, offer);
     }
@@ -170,7 +184,7 @@ final class Session implements MediaStream.Context {
                 observer.timedOut();
                 int index = streams().isEmpty() ? 0 : streams().get(0).index();
                 events.accept(new MediaEvent.MediaTimeout(callId, tagA, index, clock.instant(),
-                        Duration.ofMillis(idle)));
+                        Duration.ofMillis(idle), teardown));
             }
             timeoutTimer = timers.schedule("media-timeout", mediaTimeout, this::checkIdle);
         } else {

@@ -225,6 +225,7 @@ public final class Sessions {
         if (senderBranch != null) {
             s.branchTags().add(senderBranch);
         }
+        s.keepTeardown(c.teardown());
         SessionDescription out = SdpRewrite.rewrite(sdp, advertisedAddress, anchors, c.policy().stripIce());
         String direction = (senderBranch == null ? "A" : "branch " + senderBranch) + (towardA ? " to A" : " to B");
         out = SdpRewrite.withOrigin(out,
