@@ -28,7 +28,8 @@ public class RelayWiring {
         InstantSource clock = InstantSource.system();
         PortPool ports = new PortPool(config.portMin(), config.portMax(), config.quarantine(), clock);
         Sessions sessions = new Sessions(vertx, ports, config.bindAddress(), config.advertisedAddress(),
-                config.mediaTimeout(), clock, new VertxTimers(vertx), metrics);
+                config.mediaTimeout(), config.holdTimeout(), config.sessionExpiry(), clock, new VertxTimers(vertx),
+                metrics);
         metrics.watch(sessions, vertx.isNativeTransportEnabled());
         return sessions;
     }

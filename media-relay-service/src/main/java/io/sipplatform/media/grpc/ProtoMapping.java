@@ -17,6 +17,7 @@ import io.sipplatform.proto.media.v1.MediaFlags;
 import io.sipplatform.proto.media.v1.MediaTimeout;
 import io.sipplatform.proto.media.v1.RewrittenSdp;
 import io.sipplatform.proto.media.v1.RtcpQuality;
+import io.sipplatform.proto.media.v1.SessionExpired;
 import io.sipplatform.proto.media.v1.StreamAllocation;
 import io.sipplatform.proto.media.v1.StreamStats;
 import io.sipplatform.proto.media.v1.WatchEventsResponse;
@@ -97,6 +98,10 @@ final class ProtoMapping {
         } else if (e instanceof MediaEvent.MediaTimeout t) {
             b.setMediaTimeout(MediaTimeout.newBuilder().setIdle(duration(t.idle())))
                     .setTeardown(bytes(t.teardown()));
+        } else if (e instanceof MediaEvent.SessionExpired x) {
+            SessionExpired.Builder expired = SessionExpired.newBuilder();
+            x.stats().forEach(stats -> expired.addStats(stats(stats)));
+            b.setSessionExpired(expired).setTeardown(bytes(x.teardown()));
         }
         return b.build();
     }

@@ -26,6 +26,7 @@ public class RelayMetrics implements RelayObserver {
     private final LongAdder rtcp = new LongAdder();
     private final Counter latches;
     private final Counter timeouts;
+    private final Counter expired;
     private final Map<DropReason, LongAdder> drops = new EnumMap<>(DropReason.class);
 
     @Inject
@@ -38,6 +39,8 @@ public class RelayMetrics implements RelayObserver {
         this.latches = Counter.builder("media.relay.latches")
                 .description("Party sources learned from first packets").register(registry);
         this.timeouts = Counter.builder("media.relay.timeouts").description("Media timeouts").register(registry);
+        this.expired = Counter.builder("media.relay.sessions.expired")
+                .description("Silent sessions nobody deleted, ended by the relay").register(registry);
         for (DropReason reason : DropReason.values()) {
             LongAdder count = new LongAdder();
             drops.put(reason, count);
@@ -81,5 +84,10 @@ public class RelayMetrics implements RelayObserver {
     @Override
     public void timedOut() {
         timeouts.increment();
+    }
+
+    @Override
+    public void expired() {
+        expired.increment();
     }
 }
