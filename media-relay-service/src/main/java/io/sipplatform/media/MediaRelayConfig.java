@@ -65,6 +65,14 @@ public interface MediaRelayConfig {
     Duration sessionExpiry();
 
     /**
+     * Events one WatchEvents subscriber may have queued while gRPC flow control holds it back; default 1024 (a few
+     * hundred kilobytes). Beyond it the subscriber misses events (counted in media.relay.events.dropped): in a group
+     * another member with room gets them, so a stuck edge replica does not keep calls from being ended.
+     */
+    @WithDefault("1024")
+    int eventBuffer();
+
+    /**
      * Longest a drain waits for sessions to end before it deletes the rest; default 2h. While draining, new
      * sessions are refused (UNAVAILABLE) and readiness is DOWN, so the edge picks another relay.
      */

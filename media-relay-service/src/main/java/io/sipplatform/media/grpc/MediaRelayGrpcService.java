@@ -5,7 +5,11 @@ import io.grpc.Status;
 import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
 import io.quarkus.grpc.GrpcService;
+import io.sipplatform.media.MediaRelayConfig;
 import io.sipplatform.media.RelayIdentity;
+import io.sipplatform.media.events.EventGroups;
+import io.sipplatform.media.events.TooManyGroups;
+import io.sipplatform.media.relay.MediaEvent;
 import io.sipplatform.media.relay.SideStats;
 import io.sipplatform.media.relay.Teardown;
 import io.sipplatform.media.session.Anchored;
@@ -32,7 +36,6 @@ import io.vertx.core.Future;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 
 /**
@@ -48,6 +51,12 @@ public class MediaRelayGrpcService extends MediaRelayGrpc.MediaRelayImplBase {
 
     @Inject
     RelayIdentity identity;
+
+    @Inject
+    EventGroups<MediaEvent> events;
+
+    @Inject
+    MediaRelayConfig config;
 
     @Override
     public void offer(OfferRequest request, StreamObserver<OfferResponse> response) {
@@ -177,20 +186,22 @@ public class MediaRelayGrpcService extends MediaRelayGrpc.MediaRelayImplBase {
 
     @Override
     public void watchEvents(WatchEventsRequest request, StreamObserver<WatchEventsResponse> response) {
-        AtomicReference<Runnable> unsubscribe = new AtomicReference<>();
-        unsubscribe.set(sessions.subscribe(event -> {
-            WatchEventsResponse message = ProtoMapping.event(event, identity.id());
-            synchronized (response) { // events come from several event loops; a stream takes one message at a time
-                try {
-                    response.onNext(message);
-                } catch (RuntimeException e) {
-                    LOG.debugf("event subscriber %s gone: %s", request.getSubscriberId(), e.getMessage());
-                    unsubscribe.get().run();
-                }
-            }
-        }));
-        if (response instanceof ServerCallStreamObserver<WatchEventsResponse> call) {
-            call.setOnCancelHandler(() -> unsubscribe.get().run());
+        String group = request.getGroup();
+        if (!EventGroups.isValidGroup(group)) {
+            response.onError(Status.INVALID_ARGUMENT.withDescription(
+                    "group must be empty or 1-64 letters, digits, '.', '_' or '-'").asRuntimeException());
+            return;
+        }
+        if (!(response instanceof ServerCallStreamObserver<WatchEventsResponse> call)) {
+            response.onError(Status.INTERNAL.withDescription("no flow control on this stream").asRuntimeException());
+            return;
+        }
+        EventStream stream = new EventStream(call, request.getSubscriberId(), config.eventBuffer(),
+                event -> ProtoMapping.event(event, identity.id()));
+        try {
+            stream.start(events.subscription(group, stream));
+        } catch (TooManyGroups e) {
+            response.onError(Status.RESOURCE_EXHAUSTED.withDescription(e.getMessage()).asRuntimeException());
         }
     }
 }

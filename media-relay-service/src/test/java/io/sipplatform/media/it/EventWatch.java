@@ -1,5 +1,6 @@
 package io.sipplatform.media.it;
 
+import com.google.protobuf.ByteString;
 import io.grpc.Channel;
 import io.grpc.stub.ClientCallStreamObserver;
 import io.grpc.stub.ClientResponseObserver;
@@ -60,14 +61,16 @@ final class EventWatch implements AutoCloseable {
     }
 
     /**
-     * Returns once this broadcast subscriber is registered at the relay (the subscription is asynchronous): A sends
-     * RTP on {@code call} until its first-packet event arrives. Media then stops, so the media timeout follows.
+     * Returns once this subscriber of every event is registered at the relay (subscribing is asynchronous): probe
+     * calls, each with one RTP packet from A, until one's first-packet event arrives here.
      */
-    void awaitSubscribed(CallPeers call, int relayForA) throws InterruptedException {
-        for (int seq = 1; seq < 50; seq++) {
-            call.aRtp.send(UdpPeer.rtp(0, seq, 160L * seq, 0xA), relayForA);
-            if (next(call.callId, WatchEventsResponse.EventCase.FIRST_PACKET, 100) != null) {
-                return;
+    void awaitSubscribed(MediaRelayGrpc.MediaRelayBlockingStub relay) throws InterruptedException {
+        for (int attempt = 0; attempt < 25; attempt++) {
+            try (CallPeers probe = new CallPeers(relay, "probe-")) {
+                probe.aRtp.send(UdpPeer.rtp(0, 1, 160, 0xA), probe.establish(ByteString.EMPTY));
+                if (next(probe.callId, WatchEventsResponse.EventCase.FIRST_PACKET, 200) != null) {
+                    return;
+                }
             }
         }
         throw new AssertionError("no first-packet event: subscription not registered");
