@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  * Delivers each published event to every subscriber without a group and to one member of each group: round robin,
  * skipping members that are gone or whose buffer is full. A group is known from its first subscriber on; an event it
  * has no member for is counted as undelivered, never queued (a media timeout from an hour ago helps nobody).
- * Lock-free on the publishing side; subscribing and leaving take this object's lock briefly.
+ * Lock-free: only the first subscriber of a new group name takes this object's lock, briefly.
  */
 public final class EventGroups<E> {
     /** The group of subscribers that get every event. */
@@ -34,7 +34,7 @@ public final class EventGroups<E> {
         /** An event for {@code group} found no connected member. */
         void undelivered(String group);
 
-        /** An event was lost for {@code group}: every connected member's buffer was full, or a leaving member had it. */
+        /** An event was lost for {@code group}: every member's buffer was full, or a leaving member had it unsent. */
         void dropped(String group);
 
         /** Counts nothing. */
