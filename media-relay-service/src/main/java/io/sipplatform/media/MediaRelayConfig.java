@@ -47,6 +47,32 @@ public interface MediaRelayConfig {
     Duration mediaTimeout();
 
     /**
+     * The media timeout while the call is on hold: the latest answered SDP carries media both ways on no stream
+     * (every m= line inactive, sendonly, recvonly, port 0, or c=0.0.0.0); default 3600s, like rtpengine's
+     * silent-timeout. A held call often sends no RTP at all (a=inactive, or sendonly without music on hold); the
+     * media timeout would end it. Also how long an unanswered session may stay silent before its expiry counts.
+     */
+    @WithDefault("3600s")
+    Duration holdTimeout();
+
+    /**
+     * How long a session stays after its media or hold timeout, still silent and not deleted, before the relay ends
+     * it itself (ports released, a session-expired event with final statistics and the teardown context); default
+     * 120s: more than the edge needs to send BYE to both parties (Timer F, 32 s) and Delete, with room for an edge
+     * replica to restart and resubscribe. 0s never ends sessions (ports of lost calls stay allocated).
+     */
+    @WithDefault("120s")
+    Duration sessionExpiry();
+
+    /**
+     * Events one WatchEvents subscriber may have queued while gRPC flow control holds it back; default 1024 (a few
+     * hundred kilobytes). Beyond it the subscriber misses events (counted in media.relay.events.dropped): in a group
+     * another member with room gets them, so a stuck edge replica does not keep calls from being ended.
+     */
+    @WithDefault("1024")
+    int eventBuffer();
+
+    /**
      * Longest a drain waits for sessions to end before it deletes the rest; default 2h. While draining, new
      * sessions are refused (UNAVAILABLE) and readiness is DOWN, so the edge picks another relay.
      */

@@ -2,7 +2,9 @@ package io.sipplatform.media;
 
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.sipplatform.media.events.EventGroups;
 import io.sipplatform.media.metrics.RelayMetrics;
+import io.sipplatform.media.relay.MediaEvent;
 import io.sipplatform.media.relay.PortPool;
 import io.sipplatform.media.relay.VertxTimers;
 import io.sipplatform.media.session.Sessions;
@@ -28,9 +30,19 @@ public class RelayWiring {
         InstantSource clock = InstantSource.system();
         PortPool ports = new PortPool(config.portMin(), config.portMax(), config.quarantine(), clock);
         Sessions sessions = new Sessions(vertx, ports, config.bindAddress(), config.advertisedAddress(),
-                config.mediaTimeout(), clock, new VertxTimers(vertx), metrics);
+                config.mediaTimeout(), config.holdTimeout(), config.sessionExpiry(), clock, new VertxTimers(vertx),
+                metrics);
         metrics.watch(sessions, vertx.isNativeTransportEnabled());
         return sessions;
+    }
+
+    // One fan-out for all WatchEvents streams; events are published on the event loop that observed them.
+    @Produces
+    @Singleton
+    EventGroups<MediaEvent> events(Sessions sessions, RelayMetrics metrics) {
+        EventGroups<MediaEvent> groups = new EventGroups<>(metrics);
+        sessions.subscribe(groups::publish);
+        return groups;
     }
 
     @Produces

@@ -1,11 +1,17 @@
 package io.sipplatform.media.grpc;
 
+import com.google.protobuf.ByteString;
 import io.grpc.Status;
 import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
 import io.quarkus.grpc.GrpcService;
+import io.sipplatform.media.MediaRelayConfig;
 import io.sipplatform.media.RelayIdentity;
+import io.sipplatform.media.events.EventGroups;
+import io.sipplatform.media.events.TooManyGroups;
+import io.sipplatform.media.relay.MediaEvent;
 import io.sipplatform.media.relay.SideStats;
+import io.sipplatform.media.relay.Teardown;
 import io.sipplatform.media.session.Anchored;
 import io.sipplatform.media.session.Draining;
 import io.sipplatform.media.session.PortsExhausted;
@@ -30,7 +36,6 @@ import io.vertx.core.Future;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 
 /**
@@ -47,10 +52,17 @@ public class MediaRelayGrpcService extends MediaRelayGrpc.MediaRelayImplBase {
     @Inject
     RelayIdentity identity;
 
+    @Inject
+    EventGroups<MediaEvent> events;
+
+    @Inject
+    MediaRelayConfig config;
+
     @Override
     public void offer(OfferRequest request, StreamObserver<OfferResponse> response) {
         anchor(request.getCallId(), request.getFromTag(), request.getToTag(), request.getSdp().toByteArray(),
-                request.getFlags(), request.getSignallingSource().getIp(), true, response, this::offerResponse);
+                request.getFlags(), request.getSignallingSource().getIp(), request.getTeardown(), true, response,
+                this::offerResponse);
     }
 
     @Override
@@ -60,7 +72,8 @@ public class MediaRelayGrpcService extends MediaRelayGrpc.MediaRelayImplBase {
             return;
         }
         anchor(request.getCallId(), request.getFromTag(), request.getToTag(), request.getSdp().toByteArray(),
-                request.getFlags(), request.getSignallingSource().getIp(), false, response, this::answerResponse);
+                request.getFlags(), request.getSignallingSource().getIp(), request.getTeardown(), false, response,
+                this::answerResponse);
     }
 
     private OfferResponse offerResponse(Anchored a) {
@@ -80,11 +93,16 @@ public class MediaRelayGrpcService extends MediaRelayGrpc.MediaRelayImplBase {
     }
 
     private <T> void anchor(String callId, String fromTag, String toTag, byte[] body, MediaFlags flags,
-                            String signallingSource, boolean offer, StreamObserver<T> response,
-                            Function<Anchored, T> mapping) {
+                            String signallingSource, ByteString teardown, boolean offer,
+                            StreamObserver<T> response, Function<Anchored, T> mapping) {
         if (callId.isEmpty() || fromTag.isEmpty()) {
             response.onError(Status.INVALID_ARGUMENT.withDescription("call_id and from_tag are required")
                     .asRuntimeException());
+            return;
+        }
+        if (teardown.size() > Teardown.MAX_BYTES) { // a caller bug: truncating would send BYEs to half a route set
+            response.onError(Status.INVALID_ARGUMENT.withDescription("teardown is " + teardown.size()
+                    + " bytes, at most " + Teardown.MAX_BYTES + " allowed").asRuntimeException());
             return;
         }
         Future<Anchored> result;
@@ -99,7 +117,7 @@ public class MediaRelayGrpcService extends MediaRelayGrpc.MediaRelayImplBase {
                 return;
             }
             SdpCommand command = new SdpCommand(callId, fromTag, toTag, sdp, ProtoMapping.policy(flags),
-                    signallingSource);
+                    signallingSource, Teardown.of(teardown.toByteArray()));
             try {
                 result = offer ? sessions.offer(command) : sessions.answer(command);
             } catch (RuntimeException e) {
@@ -168,20 +186,22 @@ public class MediaRelayGrpcService extends MediaRelayGrpc.MediaRelayImplBase {
 
     @Override
     public void watchEvents(WatchEventsRequest request, StreamObserver<WatchEventsResponse> response) {
-        AtomicReference<Runnable> unsubscribe = new AtomicReference<>();
-        unsubscribe.set(sessions.subscribe(event -> {
-            WatchEventsResponse message = ProtoMapping.event(event, identity.id());
-            synchronized (response) { // events come from several event loops; a stream takes one message at a time
-                try {
-                    response.onNext(message);
-                } catch (RuntimeException e) {
-                    LOG.debugf("event subscriber %s gone: %s", request.getSubscriberId(), e.getMessage());
-                    unsubscribe.get().run();
-                }
-            }
-        }));
-        if (response instanceof ServerCallStreamObserver<WatchEventsResponse> call) {
-            call.setOnCancelHandler(() -> unsubscribe.get().run());
+        String group = request.getGroup();
+        if (!EventGroups.isValidGroup(group)) {
+            response.onError(Status.INVALID_ARGUMENT.withDescription(
+                    "group must be empty or 1-64 letters, digits, '.', '_' or '-'").asRuntimeException());
+            return;
+        }
+        if (!(response instanceof ServerCallStreamObserver<WatchEventsResponse> call)) {
+            response.onError(Status.INTERNAL.withDescription("no flow control on this stream").asRuntimeException());
+            return;
+        }
+        EventStream stream = new EventStream(call, request.getSubscriberId(), config.eventBuffer(),
+                event -> ProtoMapping.event(event, identity.id()));
+        try {
+            stream.start(events.subscription(group, stream));
+        } catch (TooManyGroups e) {
+            response.onError(Status.RESOURCE_EXHAUSTED.withDescription(e.getMessage()).asRuntimeException());
         }
     }
 }

@@ -6,6 +6,7 @@ import com.google.protobuf.Timestamp;
 import io.sipplatform.media.relay.Endpoint;
 import io.sipplatform.media.relay.MediaEvent;
 import io.sipplatform.media.relay.SideStats;
+import io.sipplatform.media.relay.Teardown;
 import io.sipplatform.media.session.Anchored;
 import io.sipplatform.media.session.MediaPolicy;
 import io.sipplatform.media.session.RtcpMuxMode;
@@ -16,6 +17,7 @@ import io.sipplatform.proto.media.v1.MediaFlags;
 import io.sipplatform.proto.media.v1.MediaTimeout;
 import io.sipplatform.proto.media.v1.RewrittenSdp;
 import io.sipplatform.proto.media.v1.RtcpQuality;
+import io.sipplatform.proto.media.v1.SessionExpired;
 import io.sipplatform.proto.media.v1.StreamAllocation;
 import io.sipplatform.proto.media.v1.StreamStats;
 import io.sipplatform.proto.media.v1.WatchEventsResponse;
@@ -94,9 +96,18 @@ final class ProtoMapping {
             b.setFirstPacket(FirstPacket.newBuilder().setSource(address(f.source()))
                     .setFromSignalledAddress(f.fromSignalledAddress()));
         } else if (e instanceof MediaEvent.MediaTimeout t) {
-            b.setMediaTimeout(MediaTimeout.newBuilder().setIdle(duration(t.idle())));
+            b.setMediaTimeout(MediaTimeout.newBuilder().setIdle(duration(t.idle())))
+                    .setTeardown(bytes(t.teardown()));
+        } else if (e instanceof MediaEvent.SessionExpired x) {
+            SessionExpired.Builder expired = SessionExpired.newBuilder();
+            x.stats().forEach(stats -> expired.addStats(stats(stats)));
+            b.setSessionExpired(expired).setTeardown(bytes(x.teardown()));
         }
         return b.build();
+    }
+
+    static ByteString bytes(Teardown t) {
+        return t.isEmpty() ? ByteString.EMPTY : ByteString.copyFrom(t.toByteArray());
     }
 
     static SocketAddress address(Endpoint e) {

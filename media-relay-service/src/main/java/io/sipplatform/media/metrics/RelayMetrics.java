@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.sipplatform.media.events.EventGroups;
 import io.sipplatform.media.relay.DropReason;
 import io.sipplatform.media.relay.RelayObserver;
 import io.sipplatform.media.session.Sessions;
@@ -13,6 +14,7 @@ import jakarta.inject.Inject;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.IntSupplier;
 
 /**
  * Relay meters, named media.relay.*. The per-packet counters are {@link LongAdder}s read by function counters: an
@@ -20,12 +22,13 @@ import java.util.concurrent.atomic.LongAdder;
  * registry's children.
  */
 @ApplicationScoped
-public class RelayMetrics implements RelayObserver {
+public class RelayMetrics implements RelayObserver, EventGroups.Observer {
     private final MeterRegistry registry;
     private final LongAdder rtp = new LongAdder();
     private final LongAdder rtcp = new LongAdder();
     private final Counter latches;
     private final Counter timeouts;
+    private final Counter expired;
     private final Map<DropReason, LongAdder> drops = new EnumMap<>(DropReason.class);
 
     @Inject
@@ -38,6 +41,8 @@ public class RelayMetrics implements RelayObserver {
         this.latches = Counter.builder("media.relay.latches")
                 .description("Party sources learned from first packets").register(registry);
         this.timeouts = Counter.builder("media.relay.timeouts").description("Media timeouts").register(registry);
+        this.expired = Counter.builder("media.relay.sessions.expired")
+                .description("Silent sessions nobody deleted, ended by the relay").register(registry);
         for (DropReason reason : DropReason.values()) {
             LongAdder count = new LongAdder();
             drops.put(reason, count);
@@ -81,5 +86,34 @@ public class RelayMetrics implements RelayObserver {
     @Override
     public void timedOut() {
         timeouts.increment();
+    }
+
+    @Override
+    public void expired() {
+        expired.increment();
+    }
+
+    // Subscribers without a group (every event) are tagged group="*"; group names never contain '*'.
+    private static String tag(String group) {
+        return group.equals(EventGroups.EVERY_EVENT) ? "*" : group;
+    }
+
+    @Override
+    public void group(String group, IntSupplier members) {
+        Gauge.builder("media.relay.events.subscribers", members::getAsInt).tag("group", tag(group))
+                .description("WatchEvents subscribers connected").register(registry);
+    }
+
+    @Override
+    public void undelivered(String group) {
+        Counter.builder("media.relay.events.undelivered").tag("group", tag(group))
+                .description("Events for a group with no subscriber connected").register(registry).increment();
+    }
+
+    @Override
+    public void dropped(String group) {
+        Counter.builder("media.relay.events.dropped").tag("group", tag(group))
+                .description("Events lost to subscribers whose buffer was full or who left").register(registry)
+                .increment();
     }
 }

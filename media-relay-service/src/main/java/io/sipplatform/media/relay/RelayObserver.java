@@ -14,6 +14,9 @@ public interface RelayObserver {
     /** A media timeout fired. */
     void timedOut();
 
+    /** The relay ended a silent session that nobody deleted. */
+    void expired();
+
     /** Does nothing. */
     RelayObserver NONE = new RelayObserver() {
         @Override
@@ -30,6 +33,10 @@ public interface RelayObserver {
 
         @Override
         public void timedOut() {
+        }
+
+        @Override
+        public void expired() {
         }
     };
 }

@@ -1,5 +1,6 @@
 package io.sipplatform.media.session;
 
+import io.sipplatform.media.relay.Teardown;
 import io.sipplatform.sip.sdp.SessionDescription;
 
 import java.util.Objects;
@@ -10,9 +11,10 @@ import java.util.Objects;
  * @param fromTag tag of the party that sent the offer being anchored or answered
  * @param toTag             tag of the answering party; empty in an initial offer
  * @param signallingSource  IP the SDP's sender signalled from (after received/rport); empty when unknown
+ * @param teardown          the edge's context for ending the call; empty keeps the session's current one
  */
 public record SdpCommand(String callId, String fromTag, String toTag, SessionDescription sdp, MediaPolicy policy,
-                         String signallingSource) {
+                         String signallingSource, Teardown teardown) {
     public SdpCommand {
         Objects.requireNonNull(callId, "callId");
         Objects.requireNonNull(fromTag, "fromTag");
@@ -20,5 +22,6 @@ public record SdpCommand(String callId, String fromTag, String toTag, SessionDes
         Objects.requireNonNull(sdp, "sdp");
         policy = policy == null ? MediaPolicy.DEFAULT : policy;
         signallingSource = signallingSource == null ? "" : signallingSource;
+        teardown = teardown == null ? Teardown.NONE : teardown;
     }
 }

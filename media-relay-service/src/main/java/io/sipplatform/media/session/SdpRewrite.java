@@ -3,6 +3,7 @@ package io.sipplatform.media.session;
 import io.sipplatform.media.relay.Endpoint;
 import io.sipplatform.media.relay.PayloadFormat;
 import io.sipplatform.sip.sdp.Connection;
+import io.sipplatform.sip.sdp.Direction;
 import io.sipplatform.sip.sdp.MediaDescription;
 import io.sipplatform.sip.sdp.Origin;
 import io.sipplatform.sip.sdp.RtpMap;
@@ -15,6 +16,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** Pure SDP work for anchoring: codec filter, what a party signalled, and the rewrite to relay addresses. */
 public final class SdpRewrite {
@@ -88,6 +90,25 @@ public final class SdpRewrite {
     /** True when at least one m= line has a non-zero port. */
     public static boolean hasEnabledStream(SessionDescription sdp) {
         return sdp.media().stream().anyMatch(m -> !m.isDisabled());
+    }
+
+    /**
+     * The m= lines on which this SDP's sender wants media both ways: enabled (port not 0), sendrecv (RFC 3264 §5.1,
+     * the media level overriding the session level) and with an address. c=0.0.0.0 (or ::) is the RFC 2543 hold that
+     * trunks still send (RFC 3264 §8.4). A session where no line is left on both sides is on hold.
+     */
+    public static Set<Integer> twoWayStreams(SessionDescription sdp) {
+        Set<Integer> out = new HashSet<>();
+        for (int i = 0; i < sdp.media().size(); i++) {
+            MediaDescription m = sdp.media().get(i);
+            Connection connection = m.connection() != null ? m.connection() : sdp.connection();
+            boolean unspecified = connection == null || connection.host().equals("0.0.0.0")
+                    || connection.host().equals("::");
+            if (!m.isDisabled() && m.direction() == Direction.SENDRECV && !unspecified) {
+                out.add(i);
+            }
+        }
+        return out;
     }
 
     /** Where the party receives media of m= line {@code index}: c= (media, else session), m= port, a=rtcp, rtcp-mux. */

@@ -5,7 +5,9 @@ import io.sipplatform.media.relay.MediaEvent;
 import io.sipplatform.media.relay.MediaStream;
 import io.sipplatform.media.relay.RelayObserver;
 import io.sipplatform.media.relay.SideStats;
+import io.sipplatform.media.relay.Teardown;
 import io.sipplatform.media.relay.Timers;
+import io.sipplatform.sip.sdp.SessionDescription;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -21,8 +23,8 @@ import java.util.function.Consumer;
 
 /**
  * One Call-ID's media: party A (who sent the first offer), its answerer branches by To tag, and one
- * {@link MediaStream} per anchored m= line. Structure changes under the {@link Sessions} lock; packet activity is
- * a volatile timestamp.
+ * {@link MediaStream} per anchored m= line, the edge's teardown context, and the {@link IdleWatch} that times its
+ * silence. Structure changes under the {@link Sessions} lock; packets only touch the watch's volatile timestamp.
  */
 final class Session implements MediaStream.Context {
     /** What the latest offer of one m= line said about rtcp-mux, kept for its answer. */
@@ -36,30 +38,39 @@ final class Session implements MediaStream.Context {
     private final InstantSource clock;
     private final RelayObserver observer;
     private final Consumer<MediaEvent> events;
-    private final Timers timers;
     private final List<MediaStream> streams = new CopyOnWriteArrayList<>();
     private final Set<String> branchTags = new LinkedHashSet<>();
     private final Map<Integer, MuxOffer> muxOffers = new HashMap<>();
     private final OriginVersions origins = new OriginVersions();
     private final EventLoop eventLoop;
-    private volatile long lastActivityMillis;
-    private long reportedIdleSince = -1;
-    private Duration mediaTimeout;
-    private Timers.Timer timeoutTimer;
-    private boolean ended;
+    private final IdleWatch idle;
+    private volatile Teardown teardown = Teardown.NONE;
+    private Set<Integer> offeredTwoWay = Set.of(); // m= lines of the pending offer that carry media both ways
 
+    /** {@code expired} is called once, without locks held, when the relay is to end the session itself. */
     Session(String callId, String tagA, InstantSource clock, RelayObserver observer, Consumer<MediaEvent> events,
-            Timers timers, Duration mediaTimeout, EventLoop eventLoop) {
+            Timers timers, IdleWatch.Limits limits, Consumer<Session> expired, EventLoop eventLoop) {
         this.eventLoop = eventLoop;
         this.callId = callId;
         this.tagA = tagA;
         this.clock = clock;
         this.observer = observer;
         this.events = events;
-        this.timers = timers;
         this.createdAt = clock.instant();
-        this.lastActivityMillis = clock.millis();
-        this.mediaTimeout = mediaTimeout;
+        this.idle = new IdleWatch(clock, timers, limits, new IdleWatch.Listener() {
+            @Override
+            public void timedOut(Duration idleFor) {
+                observer.timedOut();
+                events.accept(new MediaEvent.MediaTimeout(callId, tagA, firstStreamIndex(), clock.instant(),
+                        idleFor, teardown));
+            }
+
+            @Override
+            public void expired() {
+                expired.accept(Session.this);
+            }
+        });
+        idle.start();
     }
 
     @Override
@@ -79,9 +90,7 @@ final class Session implements MediaStream.Context {
 
     @Override
     public void onActivity(long millis) {
-        if (millis != lastActivityMillis) { // one volatile write per millisecond, not per packet
-            lastActivityMillis = millis;
-        }
+        idle.activity(millis);
     }
 
     @Override
@@ -109,6 +118,18 @@ final class Session implements MediaStream.Context {
     /** The o= sequences of this session's directions. */
     OriginVersions origins() {
         return origins;
+    }
+
+    /** Keeps the edge's latest non-empty teardown context; an empty one (e.g. a re-INVITE without) changes nothing. */
+    void keepTeardown(Teardown context) {
+        if (!context.isEmpty()) {
+            teardown = context;
+        }
+    }
+
+    /** The edge's latest teardown context, or {@link Teardown#NONE}. */
+    Teardown teardown() {
+        return teardown;
     }
 
     void offered(int index, MuxOffer offer) {
@@ -144,44 +165,37 @@ final class Session implements MediaStream.Context {
         return out;
     }
 
-    synchronized void startTimeout(Duration timeout) {
-        if (timeout != null) {
-            mediaTimeout = timeout;
-        }
-        if (timeoutTimer != null) {
-            timeoutTimer.cancel();
-        }
-        if (!ended) {
-            timeoutTimer = timers.schedule("media-timeout", mediaTimeout, this::checkIdle);
-        }
+    /** An offer's own media timeout. */
+    void mediaTimeout(Duration timeout) {
+        idle.mediaTimeout(timeout);
     }
 
-    // Fires once per idle period: packets after a timeout re-arm the report.
-    private synchronized void checkIdle() {
-        if (ended) {
-            return;
-        }
-        long last = lastActivityMillis;
-        long idle = clock.millis() - last;
-        long timeout = mediaTimeout.toMillis();
-        if (idle >= timeout) {
-            if (reportedIdleSince != last) {
-                reportedIdleSince = last;
-                observer.timedOut();
-                int index = streams().isEmpty() ? 0 : streams().get(0).index();
-                events.accept(new MediaEvent.MediaTimeout(callId, tagA, index, clock.instant(),
-                        Duration.ofMillis(idle)));
-            }
-            timeoutTimer = timers.schedule("media-timeout", mediaTimeout, this::checkIdle);
-        } else {
-            timeoutTimer = timers.schedule("media-timeout", Duration.ofMillis(timeout - idle), this::checkIdle);
-        }
+    /** An offer was anchored: its streams that carry media both ways wait for the answer. */
+    synchronized void offeredSdp(SessionDescription offer) {
+        offeredTwoWay = SdpRewrite.twoWayStreams(offer);
     }
 
-    synchronized void end() {
-        ended = true;
-        if (timeoutTimer != null) {
-            timeoutTimer.cancel();
+    /**
+     * An answer was anchored: the session is answered, and on hold unless some m= line carries media both ways in
+     * the offer and in the answer (RFC 3264 §6.1: sendonly is answered recvonly, and so on).
+     */
+    void answeredSdp(SessionDescription answer) {
+        Set<Integer> twoWay = SdpRewrite.twoWayStreams(answer);
+        boolean media;
+        synchronized (this) {
+            media = offeredTwoWay.stream().anyMatch(twoWay::contains);
         }
+        idle.negotiated(media);
+    }
+
+    /** Index of the first anchored m= line, for events about the whole session. */
+    int firstStreamIndex() {
+        List<MediaStream> anchored = streams();
+        return anchored.isEmpty() ? 0 : anchored.get(0).index();
+    }
+
+    /** Stops the silence watch: nothing is reported after it. */
+    void end() {
+        idle.end();
     }
 }

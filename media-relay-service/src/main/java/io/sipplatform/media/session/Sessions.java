@@ -49,7 +49,7 @@ public final class Sessions {
     private final PortPool ports;
     private final String bindAddress;
     private final String advertisedAddress;
-    private final Duration defaultTimeout;
+    private final IdleWatch.Limits limits;
     private final InstantSource clock;
     private final Timers timers;
     private final RelayObserver observer;
@@ -57,13 +57,19 @@ public final class Sessions {
     private final List<Consumer<MediaEvent>> listeners = new CopyOnWriteArrayList<>();
     private volatile boolean draining;
 
-    public Sessions(Vertx vertx, PortPool ports, String bindAddress, String advertisedAddress,
-                    Duration defaultTimeout, InstantSource clock, Timers timers, RelayObserver observer) {
+    /**
+     * @param mediaTimeout  silence that raises a media timeout, unless an Offer sets its own
+     * @param holdTimeout   the same while the call is on hold
+     * @param sessionExpiry silence after the timeout until the relay deletes the session itself; zero never does
+     */
+    public Sessions(Vertx vertx, PortPool ports, String bindAddress, String advertisedAddress, Duration mediaTimeout,
+                    Duration holdTimeout, Duration sessionExpiry, InstantSource clock, Timers timers,
+                    RelayObserver observer) {
         this.vertx = vertx;
         this.ports = ports;
         this.bindAddress = bindAddress;
         this.advertisedAddress = advertisedAddress;
-        this.defaultTimeout = defaultTimeout;
+        this.limits = new IdleWatch.Limits(mediaTimeout, holdTimeout, sessionExpiry);
         this.clock = clock;
         this.timers = timers;
         this.observer = observer;
@@ -90,9 +96,10 @@ public final class Sessions {
                     return Future.failedFuture(new Draining());
                 }
                 // every socket of a session on one event loop: relaying never crosses threads
-                session = new Session(c.callId(), c.fromTag(), clock, observer, this::publish, timers,
-                        c.policy().mediaTimeout() != null ? c.policy().mediaTimeout() : defaultTimeout,
-                        vertx.nettyEventLoopGroup().next());
+                IdleWatch.Limits own = c.policy().mediaTimeout() == null ? limits
+                        : new IdleWatch.Limits(c.policy().mediaTimeout(), limits.hold(), limits.expiry());
+                session = new Session(c.callId(), c.fromTag(), clock, observer, this::publish, timers, own,
+                        this::expire, vertx.nettyEventLoopGroup().next());
                 created = true;
                 role = Role.A;
             } else if (session.tagA().equals(c.fromTag())) {
@@ -150,10 +157,8 @@ public final class Sessions {
                     s.putStream(new MediaStream(index, m.type(), new PartySide(s.tagA(), index, m.type()),
                             binds.get(2 * k).result(), binds.get(2 * k + 1).result(), advertisedAddress, s));
                 }
-                if (isNew) {
-                    s.startTimeout(null);
-                } else if (c.policy().mediaTimeout() != null) {
-                    s.startTimeout(c.policy().mediaTimeout());
+                if (!isNew && c.policy().mediaTimeout() != null) {
+                    s.mediaTimeout(c.policy().mediaTimeout());
                 }
                 return Future.succeededFuture(apply(s, sdp, c, role == Role.A ? null : c.fromTag(), role != Role.A,
                         true));
@@ -227,6 +232,12 @@ public final class Sessions {
         if (senderBranch != null) {
             s.branchTags().add(senderBranch);
         }
+        s.keepTeardown(c.teardown());
+        if (offer) {
+            s.offeredSdp(sdp);
+        } else {
+            s.answeredSdp(sdp); // the first answer starts the silence watch; hold switches its timeout
+        }
         SessionDescription out = SdpRewrite.rewrite(sdp, advertisedAddress, anchors, c.policy().stripIce());
         String direction = (senderBranch == null ? "A" : "branch " + senderBranch) + (towardA ? " to A" : " to B");
         out = SdpRewrite.withOrigin(out,
@@ -271,6 +282,22 @@ public final class Sessions {
             remove(s);
             return new Deleted(true, out);
         }
+    }
+
+    // The silence watch's verdict: nobody deleted a silent session. Ends it as Delete would and tells the
+    // subscribers, with the final statistics and the edge's teardown context, so that the call can still be ended.
+    private void expire(Session s) {
+        List<SideStats> stats;
+        synchronized (this) {
+            if (sessions.get(s.callId()) != s) { // deleted meanwhile
+                return;
+            }
+            stats = s.snapshot();
+            remove(s);
+        }
+        observer.expired();
+        publish(new MediaEvent.SessionExpired(s.callId(), s.tagA(), s.firstStreamIndex(), clock.instant(), stats,
+                s.teardown()));
     }
 
     /** The session of {@code callId}, if any. */

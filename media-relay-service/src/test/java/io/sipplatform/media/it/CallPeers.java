@@ -1,8 +1,11 @@
 package io.sipplatform.media.it;
 
 import com.google.protobuf.ByteString;
+import io.sipplatform.proto.media.v1.AnswerRequest;
+import io.sipplatform.proto.media.v1.AnswerResponse;
 import io.sipplatform.proto.media.v1.DeleteRequest;
 import io.sipplatform.proto.media.v1.MediaRelayGrpc;
+import io.sipplatform.proto.media.v1.OfferRequest;
 
 import java.util.UUID;
 
@@ -28,6 +31,17 @@ class CallPeers implements AutoCloseable {
     /** B's SDP: RTP and RTCP on its own sockets. */
     ByteString b() {
         return Sdp.audio(bRtp.port(), bRtcp.port());
+    }
+
+    /**
+     * Offer from A (tag a-tag) and answer from B (tag b-tag) carrying {@code teardown}; returns the relay port that
+     * A sends RTP to.
+     */
+    int establish(ByteString teardown) {
+        relay.offer(OfferRequest.newBuilder().setCallId(callId).setFromTag("a-tag").setSdp(a()).build());
+        AnswerResponse answer = relay.answer(AnswerRequest.newBuilder().setCallId(callId).setFromTag("a-tag")
+                .setToTag("b-tag").setSdp(b()).setTeardown(teardown).build());
+        return Sdp.parse(answer.getRewritten().getSdp()).media().get(0).port();
     }
 
     /** Deletes the session and closes the sockets. */

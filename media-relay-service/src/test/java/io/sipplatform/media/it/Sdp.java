@@ -38,6 +38,11 @@ final class Sdp {
                 .replace("a=sendrecv", "a=sendonly"));
     }
 
+    /** {@code body} with its stream a=inactive: a hold that sends nothing either way (RFC 3264 §8.4). */
+    static ByteString inactive(ByteString body) {
+        return ByteString.copyFromUtf8(body.toStringUtf8().replace("a=sendrecv", "a=inactive"));
+    }
+
     /** {@code body} offering only PCMU (a codec change for a re-offer). */
     static ByteString pcmuOnly(ByteString body) {
         return ByteString.copyFromUtf8(body.toStringUtf8().replace("RTP/AVP 0 8 101", "RTP/AVP 0")
