@@ -31,7 +31,8 @@ public record TeardownContext(boolean confirmed, String callId, Party caller, Pa
     /**
      * One party.
      *
-     * @param address  its From / To header value in the dialog, with its tag once known (e.g. {@code <sip:100@x>;tag=a})
+     * @param address  its From / To header value in the dialog, with its tag once known
+     *                 (e.g. {@code <sip:100@x>;tag=a})
      * @param target   its remote target (Contact URI), null when unknown
      * @param routeSet the Route values a request from the edge to it carries, in order: the proxies between the edge
      *                 and the party that record-routed (RFC 3261 §12.1)

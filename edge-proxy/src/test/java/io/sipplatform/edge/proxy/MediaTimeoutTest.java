@@ -197,6 +197,35 @@ class MediaTimeoutTest extends ProxyHarness {
     }
 
     @Test
+    void aCallerOnAnotherReplicasConnectionGetsItsByeThroughThatReplica() {
+        Decision.Proxy base = (Decision.Proxy) twoCarriers();
+        nextDecision = new Decision.Proxy(base.decisionId(), base.groups(), base.addHeaders(), base.removeHeaders(),
+                base.context(), null, true);
+        SipRequest invite = (SipRequest) parse(withSdp(INVITE
+                .replace("SIP/2.0/UDP 192.0.2.10", "SIP/2.0/TCP 192.0.2.10")
+                .replace("<sip:100@192.0.2.10:5060>", "<sip:100@192.0.2.10:5060;transport=tcp>"), CALLER_SDP));
+        layer.onRequest(new io.sipplatform.edge.transport.Inbound(invite,
+                io.sipplatform.edge.transport.Transport.TCP, PBX, EDGE, "f1", System.nanoTime())); // owned by e1
+        from(GW1, ok(lastRequestTo(GW1)));
+        // the relay's event reaches replica e2, which owns no connection to the PBX
+        Replica second = replica(me.advertised());
+        TeardownStats secondStats = new TeardownStats();
+        CallTeardown secondTeardown = new CallTeardown(new EdgeIdentity("e2", me.advertised(), me.domains()),
+                nextHops, upstream(relays()), events::add, (callId, task) -> task.accept(second.layer()),
+                secondStats);
+        new MediaTimeouts(seal, secondTeardown, secondStats, true, () -> nanos).onEvent(timedOut(relay1));
+
+        Sent byeToPbx = second.wire().stream().filter(s -> s.to().address().equals(PBX)).findFirst().orElseThrow();
+        assertEquals(io.sipplatform.edge.transport.Transport.TCP, byeToPbx.to().transport());
+        assertEquals("e1/f1", byeToPbx.to().flowId(), "the hand-off sender passes it to e1, which writes it on f1");
+        SipRequest bye = (SipRequest) byeToPbx.message();
+        assertEquals("sip:100@192.0.2.10:5060;transport=tcp", bye.requestUriText());
+        assertEquals("TCP", bye.topVia().transport());
+        assertTrue(bye.topVia().branch().startsWith("z9hG4bK-e2-"), "its response is handed back to e2");
+        assertTrue(second.wire().stream().anyMatch(s -> s.to().address().equals(GW1)), "and the carrier's BYE");
+    }
+
+    @Test
     void theByeToTheCarrierIsRetransmittedOverUdpUntilItIsAnswered() {
         answeredCall(INVITE);
         int atGw = sentTo(GW1).size();
@@ -310,7 +339,8 @@ class MediaTimeoutTest extends ProxyHarness {
 
     @Test
     void aContextAboveTheRelaysLimitIsNotSentAndTheCallGoesOn() {
-        StringBuilder invite = new StringBuilder(INVITE.replace("Via: SIP/2.0/UDP 192.0.2.10:5060;branch=z9hG4bKpbx1;rport\n",
+        StringBuilder invite = new StringBuilder(INVITE.replace(
+                "Via: SIP/2.0/UDP 192.0.2.10:5060;branch=z9hG4bKpbx1;rport\n",
                 "Via: SIP/2.0/UDP 192.0.2.20:5060;branch=z9hG4bKproxy1\n"
                         + "Via: SIP/2.0/UDP 192.0.2.10:5060;branch=z9hG4bKpbx1;rport\n"));
         String longRoute = "Record-Route: <sip:192.0.2.20;lr;x=" + "a".repeat(200) + ">\n";
