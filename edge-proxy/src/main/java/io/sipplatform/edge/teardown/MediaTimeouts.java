@@ -25,7 +25,6 @@ public final class MediaTimeouts {
     private final TeardownSeal seal;
     private final CallTeardown teardown;
     private final TeardownStats stats;
-    private final boolean enabled;
     private final LongSupplier nanoTime;
     private final Map<String, Long> ended = new LinkedHashMap<>(16, 0.75f, false) {
         @Override
@@ -34,16 +33,11 @@ public final class MediaTimeouts {
         }
     };
 
-    /**
-     * @param enabled  false counts timeouts as DISABLED and ends nothing
-     * @param nanoTime monotonic clock (for how long ended calls are remembered)
-     */
-    public MediaTimeouts(TeardownSeal seal, CallTeardown teardown, TeardownStats stats, boolean enabled,
-                         LongSupplier nanoTime) {
+    /** @param nanoTime monotonic clock (for how long ended calls are remembered) */
+    public MediaTimeouts(TeardownSeal seal, CallTeardown teardown, TeardownStats stats, LongSupplier nanoTime) {
         this.seal = seal;
         this.teardown = teardown;
         this.stats = stats;
-        this.enabled = enabled;
         this.nanoTime = nanoTime;
     }
 
@@ -52,10 +46,6 @@ public final class MediaTimeouts {
         stats.onReceived(event.kind());
         if (event.kind() == RelayEvent.Kind.OTHER) {
             stats.onIgnored(TeardownStats.Ignored.OTHER_EVENT);
-            return;
-        }
-        if (!enabled) {
-            stats.onIgnored(TeardownStats.Ignored.DISABLED);
             return;
         }
         if (event.teardown() == null || event.teardown().length == 0) {

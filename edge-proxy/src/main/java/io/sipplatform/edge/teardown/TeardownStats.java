@@ -18,9 +18,7 @@ public final class TeardownStats {
         /** The call was not answered when the context was stored (its INVITE may still be cancelled). */
         UNCONFIRMED,
         /** This replica ended the call already (the event came twice). */
-        DUPLICATE,
-        /** Ending calls on media timeout is switched off. */
-        DISABLED
+        DUPLICATE
     }
 
     /** What became of one BYE the edge sent. */

@@ -377,7 +377,7 @@ public class SipEdge {
         if (!m.endCallsOnTimeout()) {
             return;
         }
-        MediaTimeouts timeouts = new MediaTimeouts(seal, teardown, stats, true, System::nanoTime);
+        MediaTimeouts timeouts = new MediaTimeouts(seal, teardown, stats, System::nanoTime);
         Context home = Shards.newEventLoopContext(vertx);
         relayEvents.forEach((id, source) -> {
             RelayEventWatch w = new RelayEventWatch(id, source, replicaId, timers, System::nanoTime,

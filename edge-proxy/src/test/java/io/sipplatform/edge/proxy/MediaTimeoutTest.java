@@ -39,7 +39,7 @@ class MediaTimeoutTest extends ProxyHarness {
     final TeardownStats stats = new TeardownStats();
     final CallTeardown teardown = new CallTeardown(me, nextHops, upstream, events::add,
             (callId, task) -> task.accept(layer), stats);
-    final MediaTimeouts timeouts = new MediaTimeouts(seal, teardown, stats, true, () -> nanos);
+    final MediaTimeouts timeouts = new MediaTimeouts(seal, teardown, stats, () -> nanos);
 
     @BeforeEach
     void sendContexts() {
@@ -213,7 +213,7 @@ class MediaTimeoutTest extends ProxyHarness {
         CallTeardown secondTeardown = new CallTeardown(new EdgeIdentity("e2", me.advertised(), me.domains()),
                 nextHops, upstream(relays()), events::add, (callId, task) -> task.accept(second.layer()),
                 secondStats);
-        new MediaTimeouts(seal, secondTeardown, secondStats, true, () -> nanos).onEvent(timedOut(relay1));
+        new MediaTimeouts(seal, secondTeardown, secondStats, () -> nanos).onEvent(timedOut(relay1));
 
         Sent byeToPbx = second.wire().stream().filter(s -> s.to().address().equals(PBX)).findFirst().orElseThrow();
         assertEquals(io.sipplatform.edge.transport.Transport.TCP, byeToPbx.to().transport());
