@@ -80,6 +80,13 @@ final class Platform {
         return instance;
     }
 
+    /**
+     * The relay's media timeout of this run: {@code -De2e.relay-media-timeout=5s} shortens it for a run of
+     * {@code MediaTimeoutIT} alone (the platform is shared: a short timeout would end other scenarios' silent
+     * calls); default the relay's own (60s).
+     */
+    static final String RELAY_MEDIA_TIMEOUT = System.getProperty("e2e.relay-media-timeout", "60s");
+
     Map<String, String> environment() {
         return Map.of("PLATFORM_DATA_DIR", data.toString(),
                 "PLATFORM_PORT_OFFSET", Integer.toString(OFFSET),
@@ -90,7 +97,8 @@ final class Platform {
                 "PLATFORM_REGISTRARS", Integer.toString(REGISTRARS),
                 "PLATFORM_JAVA_OPTS", "-Xmx256m -XX:TieredStopAtLevel=1 -XX:+UseSerialGC",
                 "PLATFORM_JAVA_OPTS_ROUTING_SERVICE",
-                "-Drouting.failover.answer-timeout=" + ANSWER_TIMEOUT_SECONDS + "s");
+                "-Drouting.failover.answer-timeout=" + ANSWER_TIMEOUT_SECONDS + "s",
+                "PLATFORM_JAVA_OPTS_MEDIA_RELAY_SERVICE", "-Dmedia.media-timeout=" + RELAY_MEDIA_TIMEOUT);
     }
 
     private void awaitReady() throws IOException {

@@ -61,7 +61,13 @@ abstract class ScriptedPhone implements AutoCloseable {
 
     /** The next message for which {@code match} holds, skipping others (e.g. 100 Trying), within 10 s. */
     SipMessage next(java.util.function.Predicate<SipMessage> match, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        return next(match, what, 10);
+    }
+
+    /** The same within {@code seconds}. */
+    SipMessage next(java.util.function.Predicate<SipMessage> match, String what, int seconds)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         while (true) {
             SipMessage m = inbox.poll(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
             if (m == null) {
@@ -253,8 +259,13 @@ abstract class ScriptedPhone implements AutoCloseable {
 
     /** The next request with this method, within 10 s. */
     SipRequest nextRequest(String method) throws InterruptedException {
+        return nextRequest(method, 10);
+    }
+
+    /** The next request with this method, within {@code seconds}. */
+    SipRequest nextRequest(String method, int seconds) throws InterruptedException {
         return (SipRequest) next(m -> m.isRequest() && method.equals(((SipRequest) m).method().toString()),
-                method);
+                method, seconds);
     }
 
 }

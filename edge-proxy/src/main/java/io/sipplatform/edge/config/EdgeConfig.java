@@ -113,6 +113,33 @@ public interface EdgeConfig {
          */
         @WithDefault("10s")
         Duration downFor();
+
+        /**
+         * End answered calls whose media the relay timed out (no RTP for its media timeout) or expired: each party
+         * gets a BYE with {@code Reason: SIP;cause=408;text="Media Timeout"}, the CDR ends with cause
+         * MEDIA_TIMEOUT, the relay session is deleted and the lease released; default true. For this the edge seals
+         * a teardown context into every offer and answer and subscribes to each relay's events (group
+         * {@code edge}). Off: neither, and such calls stay open (and billed) until cdr-service's orphan sweep.
+         */
+        @WithDefault("true")
+        boolean endCallsOnTimeout();
+
+        /**
+         * HTTP/2 keepalive ping interval on the channels of {@code edge.media.relays} (the events stream has no
+         * deadline; a relay gone without closing the connection is noticed after this plus 20 s); default 5m, the
+         * most frequent a gRPC server allows without {@code permit-keep-alive-time}. The single {@code media}
+         * client takes {@code quarkus.grpc.clients.media.keep-alive-time}.
+         */
+        @WithDefault("5m")
+        Duration eventsKeepalive();
+
+        /** First wait before a failed or ended event stream is opened again; doubles per failure; default 1s. */
+        @WithDefault("1s")
+        Duration eventsReconnectMin();
+
+        /** Longest wait between attempts to open an event stream; default 30s. Events meanwhile are lost. */
+        @WithDefault("30s")
+        Duration eventsReconnectMax();
     }
 
     /**

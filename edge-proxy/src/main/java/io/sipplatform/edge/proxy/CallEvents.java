@@ -80,8 +80,8 @@ public interface CallEvents {
     /** Hang-up side. */
     enum Side { CALLER, CALLEE, PLATFORM }
 
-    /** End cause. */
-    enum Cause { BYE, CANCEL, REJECTED, TIMEOUT, ROUTING_REJECTED }
+    /** End cause; MEDIA_TIMEOUT: the edge ended the answered call because the relay saw no media. */
+    enum Cause { BYE, CANCEL, REJECTED, TIMEOUT, ROUTING_REJECTED, MEDIA_TIMEOUT }
 
     /** Reports an event; never blocks, never throws. */
     void report(Event event);

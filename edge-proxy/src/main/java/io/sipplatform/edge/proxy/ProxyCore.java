@@ -73,6 +73,8 @@ public final class ProxyCore implements TransactionUser {
     private long branchCounter;
     private final ProxyStats stats = new ProxyStats();
     private java.util.function.Consumer<Inbound> authFailures = source -> { };
+    /** Builds the media teardown contexts sent with offers and answers; null: none are sent. */
+    private TeardownContexts teardown;
 
     public ProxyCore(EdgeIdentity me, RouteToken routeToken, Upstream upstream, NextHops nextHops, SipSender sender,
                      Timers timers, Executor shard, ProxySettings settings, Admission admission,
@@ -193,6 +195,24 @@ public final class ProxyCore implements TransactionUser {
         this.authFailures = listener;
     }
 
+    /**
+     * Sends a sealed teardown context with each offer and answer the relay anchors (the initial INVITE's offer
+     * unconfirmed, the 2xx's and a re-INVITE's confirmed), so the relay's media-timeout event lets any replica end
+     * the call; null sends none.
+     */
+    public void sendTeardownContexts(TeardownSeal seal) {
+        this.teardown = seal == null ? null : new TeardownContexts(seal, this::isOwnRoute);
+    }
+
+    /** A Record-Route / Route value this edge wrote: its token verifies with the cluster secret. */
+    private boolean isOwnRoute(NameAddr value) {
+        if (!(value.uri() instanceof SipUri s)) {
+            return false;
+        }
+        String token = s.param(TOKEN_PARAM);
+        return token != null && routeToken.verify(token).isPresent();
+    }
+
     private void outOfDialog(ServerTransaction tx, SipRequest req) {
         Optional<Rejection> bad = validator.validate(req, loopKey(req));
         if (bad.isPresent()) {
@@ -256,8 +276,10 @@ public final class ProxyCore implements TransactionUser {
             call.plan = p;
             SipRequest req = call.server.request();
             if (p.relayMedia() && isSdp(req)) {
+                byte[] context = teardown == null ? null : teardown.seal(teardown.offered(req,
+                        callerSide(call.server.source()), p.leaseId()));
                 upstream.offer(new Upstream.MediaLeg(null, req.callId(), req.fromTag(), null), req.body(),
-                                call.server.source())
+                                call.server.source(), context)
                         .whenCompleteAsync((media, failure) -> {
                             if (call.finalSent) {
                                 return;
@@ -309,7 +331,7 @@ public final class ProxyCore implements TransactionUser {
      * §5: the 2xx offers, the ACK answers). Anchored once per to-tag, so retransmitted 2xx carry the same SDP;
      * otherwise the response itself.
      */
-    private void withAnswer(Call call, SipResponse r, java.util.function.Consumer<SipResponse> then) {
+    private void withAnswer(Call call, Branch b, SipResponse r, java.util.function.Consumer<SipResponse> then) {
         if (call.relay == null || !isSdp(r)) {
             then.accept(r);
             return;
@@ -326,10 +348,14 @@ public final class ProxyCore implements TransactionUser {
             return;
         }
         SipRequest req = call.server.request();
-        CompletionStage<Upstream.Media> anchored = call.answers.computeIfAbsent(toTag, tag -> call.offerInResponse
-                ? upstream.offer(new Upstream.MediaLeg(call.relay, req.callId(), tag, req.fromTag()), r.body(), null)
-                : upstream.answer(new Upstream.MediaLeg(call.relay, req.callId(), req.fromTag(), tag), r.body(),
-                        null));
+        CompletionStage<Upstream.Media> anchored = call.answers.computeIfAbsent(toTag, tag -> {
+            byte[] context = answeredContext(call, b, r);
+            return call.offerInResponse
+                    ? upstream.offer(new Upstream.MediaLeg(call.relay, req.callId(), tag, req.fromTag()), r.body(),
+                            null, context)
+                    : upstream.answer(new Upstream.MediaLeg(call.relay, req.callId(), req.fromTag(), tag), r.body(),
+                            null, context);
+        });
         anchored.whenCompleteAsync((media, failure) -> {
             if (failure != null || media == null || !media.ok()) {
                 stats.mediaAnswerFailures++; // the answer goes on unanchored rather than losing the call
@@ -339,6 +365,25 @@ public final class ProxyCore implements TransactionUser {
             }
             then.accept((SipResponse) r.toBuilder().body(media.sdp(), null).build());
         }, shard);
+    }
+
+    /**
+     * The sealed, confirmed teardown context a 2xx completes: the initial INVITE's with the callee's side of this
+     * branch, or an in-dialog offer's with the answerer's refreshed target; null for other responses or when none
+     * can be built.
+     */
+    private byte[] answeredContext(Call call, Branch b, SipResponse r) {
+        if (teardown == null || r.statusCode() < 200 || r.statusCode() >= 300) {
+            return null;
+        }
+        if (call.inDialog) {
+            return teardown.seal(TeardownContexts.refreshed(call.dialogTeardown, call.dialogFromCaller, r));
+        }
+        if (b == null || b.target == null || b.dest == null) {
+            return null;
+        }
+        return teardown.seal(teardown.answered(call.server.request(), callerSide(call.server.source()), r,
+                calleeSide(b.target, b.dest), call.plan == null ? null : call.plan.leaseId()));
     }
 
     // ---------------------------------------------------------------- forking and failover (§16.5-§16.7)
@@ -406,6 +451,7 @@ public final class ProxyCore implements TransactionUser {
             return;
         }
         Destination dest = b.alternates.poll();
+        b.dest = dest;
         SipRequest out = buildForward(call, b, call.server.request(), b.target.requestUri(), dest);
         b.sentNanos = System.nanoTime();
         ClientTransaction sent = layer.sendRequest(out, dest, b);
@@ -456,11 +502,10 @@ public final class ProxyCore implements TransactionUser {
     private Map<String, String> routeState(Inbound caller, String fromTag, Decision.Target target, Destination dest,
                                            String lease, String relay) {
         Map<String, String> st = new LinkedHashMap<>();
-        String callerFlow = caller.flowId() == null ? null : Handoff.flowRef(me.replicaId(), caller.flowId());
-        st.put("a", side(caller.transport(), caller.remote(), callerFlow));
-        if (target.flowId() != null || (target.destinationUri() != null && target.carrierId() == null
-                && target.gatewayId() == null)) {
-            st.put("b", side(dest.transport(), dest.address(), target.flowId()));
+        st.put("a", callerSide(caller));
+        String b = calleeSide(target, dest);
+        if (b != null) {
+            st.put("b", b);
         }
         if (fromTag != null && RouteToken.valueAllowed(fromTag)) {
             st.put("ft", fromTag);
@@ -475,27 +520,22 @@ public final class ProxyCore implements TransactionUser {
         return st;
     }
 
-    private static String side(Transport t, InetSocketAddress addr, String flowId) {
-        String host = addr.getHostString();
-        return t.name() + "|" + host + "|" + addr.getPort() + (flowId != null ? "|" + flowId : "");
+    /** The caller's side as recorded: received address, and its connection named with this replica. */
+    private String callerSide(Inbound caller) {
+        String callerFlow = caller.flowId() == null ? null : Handoff.flowRef(me.replicaId(), caller.flowId());
+        return RecordedSide.format(caller.transport(), caller.remote(), callerFlow);
     }
 
-    private static Destination parseSide(String s) {
-        String[] p = s.split("\\|", 4);
-        if (p.length < 3) {
-            return null;
+    /**
+     * The callee's side when it is a customer reached over a flow or at a fixed NAT address, else null (a carrier's
+     * Contact is its remote target).
+     */
+    private static String calleeSide(Decision.Target target, Destination dest) {
+        if (target.flowId() != null || (target.destinationUri() != null && target.carrierId() == null
+                && target.gatewayId() == null)) {
+            return RecordedSide.format(dest.transport(), dest.address(), target.flowId());
         }
-        Transport t = Transport.fromToken(p[0]);
-        int port;
-        try {
-            port = Integer.parseInt(p[2]);
-        } catch (NumberFormatException e) {
-            return null;
-        }
-        if (t == null || port <= 0 || port > 65535) {
-            return null;
-        }
-        return new Destination(t, new InetSocketAddress(p[1], port), p.length == 4 ? p[3] : null);
+        return null;
     }
 
     private String recordRoute(Transport t, String token) {
@@ -598,7 +638,7 @@ public final class ProxyCore implements TransactionUser {
             events.report(new CallEvents.Progress(call.server.request().callId(), clock.instant(),
                     response.statusCode(), response.bodyLength() > 0));
         }
-        withAnswer(call, response, r -> {
+        withAnswer(call, null, response, r -> {
             if (!call.finalSent) {
                 call.server.respond(stripTopVia(r));
             }
@@ -792,6 +832,14 @@ public final class ProxyCore implements TransactionUser {
             return;
         }
         call.relay = routed.relay;
+        call.inDialog = true;
+        if (teardown != null && req.method().equals(SipMethod.INVITE) && !(req.requestUri() instanceof SipUri u
+                && me.isMe(u))) {
+            // a re-INVITE (only in a confirmed dialog, RFC 3261 §14.1) refreshes the context: new targets and CSeq;
+            // an UPDATE may come in an early dialog and leaves the relay's context as it is
+            call.dialogTeardown = teardown.inDialog(req, routed.fromCaller, routed.state, routed.onward);
+            call.dialogFromCaller = routed.fromCaller;
+        }
         if (!isSdp(req)) {
             // RFC 3264 §5 / RFC 6337 §3: a re-INVITE without an offer gets it in the 2xx and the answer in the ACK
             call.offerInResponse = req.method().equals(SipMethod.INVITE);
@@ -801,7 +849,8 @@ public final class ProxyCore implements TransactionUser {
         // a re-offer (hold, new address, codec change) from either party: the request's From tag is the offerer,
         // so a re-INVITE from the callee reaches the relay with the tags swapped, as its API expects
         upstream.offer(new Upstream.MediaLeg(routed.relay, req.callId(), req.fromTag(), req.toTag()), req.body(),
-                tx.source()).whenCompleteAsync((media, failure) -> {
+                tx.source(), teardown == null ? null : teardown.seal(call.dialogTeardown))
+                .whenCompleteAsync((media, failure) -> {
                     if (call.finalSent) {
                         return;
                     }
@@ -864,7 +913,7 @@ public final class ProxyCore implements TransactionUser {
             // an ACK's SDP answers the offer of the 2xx to an offerless re-INVITE (RFC 3264 §5): the 2xx's sender,
             // the ACK's To tag, offered; stateless, so any replica anchors it at the relay named in the route
             upstream.answer(new Upstream.MediaLeg(routed.relay, req.callId(), req.toTag(), req.fromTag()),
-                    req.body(), ack).whenCompleteAsync((media, failure) -> {
+                    req.body(), ack, null).whenCompleteAsync((media, failure) -> {
                         if (failure != null || media == null || !media.ok()) {
                             stats.mediaAnswerFailures++;
                             forwardAck(routed, req, null);
@@ -901,6 +950,10 @@ public final class ProxyCore implements TransactionUser {
         String leaseId;
         /** The relay holding the dialog's media (route token key m), or null when it is not anchored. */
         String relay;
+        /** The verified Record-Route state, or null (no token of ours). */
+        Map<String, String> state;
+        /** The Route values after the edge's own, in order. */
+        List<NameAddr> onward = List.of();
     }
 
     private Routed routeInDialog(SipRequest req, Inbound source) {
@@ -928,6 +981,8 @@ public final class ProxyCore implements TransactionUser {
             mb.popRoute();
             i++;
         }
+        r.state = state;
+        r.onward = List.copyOf(routes.subList(i, routes.size()));
         Uri next;
         boolean strict = false;
         if (i < routes.size()) {
@@ -970,12 +1025,12 @@ public final class ProxyCore implements TransactionUser {
      * flow), and a request from anyone else goes back to side a's recorded address or connection.
      */
     private Destination sideFor(Map<String, String> state, Inbound source, String fromTag) {
-        Destination a = state.containsKey("a") ? parseSide(state.get("a")) : null;
+        Destination a = state.containsKey("a") ? RecordedSide.parse(state.get("a")) : null;
         if (a == null) {
             return null;
         }
         if (fromSideA(state, source, fromTag)) {
-            return state.containsKey("b") ? parseSide(state.get("b")) : null;
+            return state.containsKey("b") ? RecordedSide.parse(state.get("b")) : null;
         }
         return a;
     }
@@ -990,7 +1045,7 @@ public final class ProxyCore implements TransactionUser {
         if (ft != null) {
             return ft.equals(fromTag);
         }
-        Destination a = state.containsKey("a") ? parseSide(state.get("a")) : null;
+        Destination a = state.containsKey("a") ? RecordedSide.parse(state.get("a")) : null;
         if (a == null) {
             return true;
         }
@@ -1091,6 +1146,11 @@ public final class ProxyCore implements TransactionUser {
         /** The relay's SDP per to-tag, so retransmitted responses carry the same one. */
         final Map<String, CompletionStage<Upstream.Media>> answers = new HashMap<>();
         int legs;
+        /** An in-dialog request's transaction (not an initial INVITE). */
+        boolean inDialog;
+        /** A re-INVITE's teardown context, completed by its 2xx; null when none is sent. */
+        TeardownContext dialogTeardown;
+        boolean dialogFromCaller;
 
         Call(ServerTransaction server) {
             this.server = server;
@@ -1114,6 +1174,8 @@ public final class ProxyCore implements TransactionUser {
         Timers.Timer answerTimer;
         int leg;
         long sentNanos;
+        /** Where the request of this branch went last. */
+        Destination dest;
         /** Destinations not tried yet, in RFC 3263 order. */
         java.util.Deque<Destination> alternates;
         long firstResponseNanos;
@@ -1263,7 +1325,7 @@ public final class ProxyCore implements TransactionUser {
                     call.answeredBy = target.gatewayId();
                     call.answeredByCarrier = target.carrierId();
                 }
-                withAnswer(call, response, r -> {
+                withAnswer(call, this, response, r -> {
                     if (!call.finalSent) {
                         relayFinal(call, r); // §16.7 step 5: a 2xx goes upstream at once
                     } else {
@@ -1292,7 +1354,7 @@ public final class ProxyCore implements TransactionUser {
             if (!forwardable(response)) {
                 return;
             }
-            withAnswer(call, response, r -> call.server.respond(stripTopVia(r)));
+            withAnswer(call, this, response, r -> call.server.respond(stripTopVia(r)));
         }
 
         @Override

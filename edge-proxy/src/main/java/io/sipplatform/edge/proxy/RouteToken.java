@@ -97,7 +97,47 @@ public final class RouteToken {
         return Optional.of(Map.copyOf(state));
     }
 
+    /**
+     * The HMAC (same length as a token's) of {@code payload} for another {@code purpose} than Record-Route state
+     * (e.g. a media teardown context), under the current secret. The purpose is part of the MAC input, so a value
+     * signed for one purpose never verifies for another.
+     */
+    public byte[] sign(String purpose, byte[] payload) {
+        return mac(0, purpose, payload);
+    }
+
+    /** Whether {@code mac} is {@code payload}'s MAC for {@code purpose} under any listed secret (never throws). */
+    public boolean verify(String purpose, byte[] payload, byte[] mac) {
+        boolean ok = false;
+        for (int i = 0; i < keys.size(); i++) {
+            ok |= MessageDigest.isEqual(mac, mac(i, purpose, payload));
+        }
+        return ok;
+    }
+
+    /** Length of the MACs {@link #sign(String, byte[])} makes. */
+    public static int macLength() {
+        return MAC_BYTES;
+    }
+
+    private byte[] mac(int key, String purpose, byte[] payload) {
+        Mac m = initialised(key);
+        m.update(purpose.getBytes(StandardCharsets.UTF_8));
+        m.update((byte) 0); // a purpose is never a prefix of purpose + payload
+        return truncated(m.doFinal(payload));
+    }
+
     private byte[] mac(int key, byte[] payload) {
+        return truncated(initialised(key).doFinal(payload)); // doFinal resets the Mac for the next token
+    }
+
+    private static byte[] truncated(byte[] full) {
+        byte[] out = new byte[MAC_BYTES];
+        System.arraycopy(full, 0, out, 0, MAC_BYTES);
+        return out;
+    }
+
+    private Mac initialised(int key) {
         Mac[] perKey = macs.get();
         Mac m = perKey[key];
         if (m == null) {
@@ -109,10 +149,7 @@ public final class RouteToken {
             }
             perKey[key] = m;
         }
-        byte[] full = m.doFinal(payload); // doFinal resets the Mac for the next token
-        byte[] out = new byte[MAC_BYTES];
-        System.arraycopy(full, 0, out, 0, MAC_BYTES);
-        return out;
+        return m;
     }
 
     /** Whether {@code s} may be a key or value of the state ({@link #sign} refuses the others). */

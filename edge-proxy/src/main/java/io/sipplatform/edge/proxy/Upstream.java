@@ -37,15 +37,17 @@ public interface Upstream {
      * of a 2xx to an offerless re-INVITE) at the relay holding the session. {@code leg.fromTag()} is the offerer's
      * tag. The stage carries the SDP to forward instead, or a refusal.
      *
-     * @param source the offerer's signalling source (NAT fix of its c= address), or null when unknown
+     * @param source   the offerer's signalling source (NAT fix of its c= address), or null when unknown
+     * @param teardown the sealed teardown context to store with the session ({@link TeardownSeal}), or null to
+     *                 keep the one the relay has
      */
-    CompletionStage<Media> offer(MediaLeg leg, byte[] sdp, Inbound source);
+    CompletionStage<Media> offer(MediaLeg leg, byte[] sdp, Inbound source, byte[] teardown);
 
     /**
      * Anchors an SDP answer at the relay holding the session; {@code leg.fromTag()} is the offerer's tag,
-     * {@code leg.toTag()} the answerer's. Same result shape as {@link #offer}.
+     * {@code leg.toTag()} the answerer's. Same result shape as {@link #offer}; {@code teardown} as there.
      */
-    CompletionStage<Media> answer(MediaLeg leg, byte[] sdp, Inbound source);
+    CompletionStage<Media> answer(MediaLeg leg, byte[] sdp, Inbound source, byte[] teardown);
 
     /**
      * Frees the relay session of a call ({@code leg.fromTag()}: the caller's tag; {@code leg.toTag()} the callee's,

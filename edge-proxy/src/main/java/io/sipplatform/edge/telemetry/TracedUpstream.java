@@ -44,16 +44,16 @@ public final class TracedUpstream implements Upstream {
     }
 
     @Override
-    public CompletionStage<Media> offer(MediaLeg leg, byte[] sdp, Inbound source) {
+    public CompletionStage<Media> offer(MediaLeg leg, byte[] sdp, Inbound source, byte[] teardown) {
         try (Scope ignored = tracing.contextOf(leg.callId()).makeCurrent()) {
-            return next.offer(leg, sdp, source);
+            return next.offer(leg, sdp, source, teardown);
         }
     }
 
     @Override
-    public CompletionStage<Media> answer(MediaLeg leg, byte[] sdp, Inbound source) {
+    public CompletionStage<Media> answer(MediaLeg leg, byte[] sdp, Inbound source, byte[] teardown) {
         try (Scope ignored = tracing.contextOf(leg.callId()).makeCurrent()) {
-            return next.answer(leg, sdp, source);
+            return next.answer(leg, sdp, source, teardown);
         }
     }
 

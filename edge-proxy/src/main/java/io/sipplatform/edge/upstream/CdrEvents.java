@@ -104,6 +104,7 @@ public final class CdrEvents implements CallEvents {
                         case REJECTED -> EndCause.END_CAUSE_REJECTED;
                         case TIMEOUT -> EndCause.END_CAUSE_TIMEOUT;
                         case ROUTING_REJECTED -> EndCause.END_CAUSE_ROUTING_REJECTED;
+                        case MEDIA_TIMEOUT -> EndCause.END_CAUSE_MEDIA_TIMEOUT;
                     }));
         }
         return b.build();

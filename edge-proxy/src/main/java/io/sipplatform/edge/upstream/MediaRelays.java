@@ -121,9 +121,12 @@ public final class MediaRelays {
         return relays.stream().map(Relay::id).toList();
     }
 
-    /** Anchors an offer: a new session at a chosen relay ({@code leg.relay()} null), else at the named one. */
-    public CompletionStage<Media> offer(MediaLeg leg, byte[] sdp, Inbound source) {
-        OfferRequest request = ProtoMapping.offerRequest(leg, sdp, source);
+    /**
+     * Anchors an offer: a new session at a chosen relay ({@code leg.relay()} null), else at the named one; a
+     * teardown context (null: none) is stored with the session.
+     */
+    public CompletionStage<Media> offer(MediaLeg leg, byte[] sdp, Inbound source, byte[] teardown) {
+        OfferRequest request = ProtoMapping.offerRequest(leg, sdp, source, teardown);
         if (leg.relay() != null) {
             Relay r = byId(leg.relay());
             if (r == null) {
@@ -137,13 +140,13 @@ public final class MediaRelays {
         return place(order, 0, request);
     }
 
-    /** Anchors an answer at the relay named in the leg. */
-    public CompletionStage<Media> answer(MediaLeg leg, byte[] sdp, Inbound source) {
+    /** Anchors an answer at the relay named in the leg, with a teardown context (null: none). */
+    public CompletionStage<Media> answer(MediaLeg leg, byte[] sdp, Inbound source, byte[] teardown) {
         Relay r = byId(leg.relay());
         if (r == null) {
             return unknown();
         }
-        return r.client().answer(ProtoMapping.answerRequest(leg, sdp, source))
+        return r.client().answer(ProtoMapping.answerRequest(leg, sdp, source, teardown))
                 .thenApply(resp -> media(resp.hasRewritten(), resp.getRewritten(), resp.getRejected(), r))
                 .exceptionally(failure -> failed(r, failure));
     }

@@ -28,13 +28,13 @@ public abstract class MediaThroughRelays implements Upstream {
     }
 
     @Override
-    public CompletionStage<Media> offer(MediaLeg leg, byte[] sdp, Inbound source) {
-        return media.offer(leg, sdp, source);
+    public CompletionStage<Media> offer(MediaLeg leg, byte[] sdp, Inbound source, byte[] teardown) {
+        return media.offer(leg, sdp, source, teardown);
     }
 
     @Override
-    public CompletionStage<Media> answer(MediaLeg leg, byte[] sdp, Inbound source) {
-        return media.answer(leg, sdp, source);
+    public CompletionStage<Media> answer(MediaLeg leg, byte[] sdp, Inbound source, byte[] teardown) {
+        return media.answer(leg, sdp, source, teardown);
     }
 
     @Override

@@ -183,8 +183,14 @@ public final class ProtoMapping {
     /** The relay's final statistics per stream side; the side whose tag is the caller's from-tag is the caller. */
     public static List<io.sipplatform.edge.proxy.CallEvents.MediaStream> mediaStreams(
             io.sipplatform.proto.media.v1.DeleteResponse r, String callerTag) {
+        return mediaStreams(r.getStreamsList(), callerTag);
+    }
+
+    /** Per-stream statistics (a Delete's, or a session-expired event's) per side. */
+    static List<io.sipplatform.edge.proxy.CallEvents.MediaStream> mediaStreams(
+            List<io.sipplatform.proto.media.v1.StreamStats> stats, String callerTag) {
         List<io.sipplatform.edge.proxy.CallEvents.MediaStream> out = new ArrayList<>();
-        for (var s : r.getStreamsList()) {
+        for (var s : stats) {
             long jitterMicros = s.hasJitter() ? s.getJitter().getSeconds() * 1_000_000 + s.getJitter().getNanos() / 1000
                     : 0;
             out.add(new io.sipplatform.edge.proxy.CallEvents.MediaStream(s.getTag().equals(callerTag),
@@ -200,7 +206,7 @@ public final class ProtoMapping {
      * the edge anchors.
      */
     static io.sipplatform.proto.media.v1.OfferRequest offerRequest(io.sipplatform.edge.proxy.Upstream.MediaLeg leg,
-                                                                    byte[] sdp, Inbound source) {
+                                                                    byte[] sdp, Inbound source, byte[] teardown) {
         var b = io.sipplatform.proto.media.v1.OfferRequest.newBuilder().setCallId(leg.callId())
                 .setFromTag(leg.fromTag()).setSdp(com.google.protobuf.ByteString.copyFrom(sdp)).setFlags(mediaFlags());
         if (leg.toTag() != null) {
@@ -209,17 +215,24 @@ public final class ProtoMapping {
         if (source != null) {
             b.setSignallingSource(source(source));
         }
+        if (teardown != null) {
+            b.setTeardown(com.google.protobuf.ByteString.copyFrom(teardown));
+        }
         return b.build();
     }
 
     /** The relay's Answer for a leg: {@code fromTag} offered, {@code toTag} answers. */
     static io.sipplatform.proto.media.v1.AnswerRequest answerRequest(io.sipplatform.edge.proxy.Upstream.MediaLeg leg,
-                                                                      byte[] sdp, Inbound source) {
+                                                                      byte[] sdp, Inbound source,
+                                                                      byte[] teardown) {
         var b = io.sipplatform.proto.media.v1.AnswerRequest.newBuilder().setCallId(leg.callId())
                 .setFromTag(leg.fromTag()).setToTag(leg.toTag()).setSdp(com.google.protobuf.ByteString.copyFrom(sdp))
                 .setFlags(mediaFlags());
         if (source != null) {
             b.setSignallingSource(source(source));
+        }
+        if (teardown != null) {
+            b.setTeardown(com.google.protobuf.ByteString.copyFrom(teardown));
         }
         return b.build();
     }

@@ -1,5 +1,6 @@
 package io.sipplatform.edge.wiring;
 
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.grpc.GrpcClient;
@@ -12,6 +13,12 @@ import io.sipplatform.edge.proxy.Admission;
 import io.sipplatform.edge.proxy.EdgeIdentity;
 import io.sipplatform.edge.proxy.ProxyCore;
 import io.sipplatform.edge.proxy.RouteToken;
+import io.sipplatform.edge.proxy.TeardownSeal;
+import io.sipplatform.edge.teardown.CallTeardown;
+import io.sipplatform.edge.teardown.MediaTimeouts;
+import io.sipplatform.edge.teardown.RelayEvent;
+import io.sipplatform.edge.teardown.TeardownStats;
+import io.sipplatform.edge.upstream.RelayEventWatch;
 import io.sipplatform.edge.time.VertxTimers;
 import io.sipplatform.edge.transaction.TransactionLayer;
 import io.sipplatform.edge.transaction.TransactionSettings;
@@ -91,6 +98,10 @@ public class SipEdge {
     @GrpcClient("media")
     io.sipplatform.proto.media.v1.MutinyMediaRelayGrpc.MutinyMediaRelayStub media;
 
+    /** The {@code media} client's channel, for the relay's event stream (no tracing interceptor: hours long). */
+    @GrpcClient("media")
+    io.grpc.Channel mediaChannel;
+
     @GrpcClient("cdr")
     io.sipplatform.proto.cdr.v1.MutinyCdrIngestGrpc.MutinyCdrIngestStub cdr;
 
@@ -103,6 +114,9 @@ public class SipEdge {
     private final AtomicLong droppedBeforeReady = new AtomicLong();
     private volatile SipTransports transports;
     private final List<io.grpc.ManagedChannel> relayChannels = new java.util.concurrent.CopyOnWriteArrayList<>();
+    /** Each relay's event stream, by the edge's relay id (filled while the relays are built). */
+    private final Map<String, RelayEventWatch.Source> relayEvents = new java.util.LinkedHashMap<>();
+    private final List<RelayEventWatch> watches = new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile Probes probes;
     private volatile DnsClient dnsClient;
     private volatile Handoff handoff;
@@ -158,6 +172,7 @@ public class SipEdge {
             Gauge.builder("sip.handoff.received", h, Handoff::received).register(meters);
             Gauge.builder("sip.handoff.rejected", h, Handoff::rejected).register(meters);
         }
+        RelayEventWatch.Source defaultRelayEvents = RelayEventWatch.Source.over(mediaChannel);
         Optional<CallTracing> tracing = CallTracing.of(otel);
         Optional<GrpcHopTracing> relayHops = tracing.map(GrpcHopTracing::new);
         tracing.ifPresent(t -> {
@@ -167,7 +182,8 @@ public class SipEdge {
             media = media.withInterceptors(hops);
             cdr = cdr.withInterceptors(hops);
         });
-        GrpcUpstream grpc = new GrpcUpstream(routing, registrar, mediaRelays(relayHops), config.upstream().deadline(),
+        GrpcUpstream grpc = new GrpcUpstream(routing, registrar, mediaRelays(relayHops, defaultRelayEvents),
+                config.upstream().deadline(),
                 new GrpcToSip(config.upstream().retryAfter()), replicaId, flowId -> {
                     io.sipplatform.edge.transport.Flow f = transports.flows().get(flowId);
                     return f == null ? List.of() : f.peerCertificates();
@@ -227,6 +243,8 @@ public class SipEdge {
             callEvents = new GatewayCallReports(callEvents, gatewayReports, replicaId);
         }
         io.sipplatform.edge.proxy.CallEvents events = callEvents;
+        boolean endTimedOut = config.media().endCallsOnTimeout();
+        TeardownSeal seal = new TeardownSeal(token);
         Shards built = new Shards(vertx, Math.max(1, count), i -> {
             Context ctx = Shards.newEventLoopContext(vertx);
             ProxyCore core = new ProxyCore(me, token, upstream, nextHops, out, timers,
@@ -236,6 +254,9 @@ public class SipEdge {
                     tracing.<io.sipplatform.edge.transaction.TransactionUser>map(t -> new TracingUser(core, t))
                             .orElse(core));
             core.attach(layer);
+            if (endTimedOut) {
+                core.sendTeardownContexts(seal);
+            }
             core.onAuthFailure(source -> {
                 if (source.remote().getAddress() != null) {
                     guard.authFailed(source.remote().getAddress());
@@ -244,6 +265,8 @@ public class SipEdge {
             return new Shards.Shard(ctx, layer, core);
         });
         shards.set(built);
+        endTimedOutCalls(new CallTeardown(me, nextHops, upstream, events, built::onShard, new TeardownStats()),
+                seal, timers);
         if (gw.probesEnabled()) {
             Context home = Shards.newEventLoopContext(vertx);
             Probes prober = new Probes(() -> routing.withDeadlineAfter(deadline.toMillis(), TimeUnit.MILLISECONDS)
@@ -292,6 +315,7 @@ public class SipEdge {
         if (dnsClient != null) {
             dnsClient.close();
         }
+        watches.forEach(RelayEventWatch::stop);
         relayChannels.forEach(io.grpc.ManagedChannel::shutdown);
         if (handoff != null) {
             handoff.close();
@@ -306,15 +330,19 @@ public class SipEdge {
      * The relays of {@code edge.media.relays}, a plaintext channel each, or the one {@code media} Quarkus client
      * (id 1, as tokens written before relay ids name it).
      */
-    private MediaRelays mediaRelays(Optional<GrpcHopTracing> hops) {
+    private MediaRelays mediaRelays(Optional<GrpcHopTracing> hops, RelayEventWatch.Source defaultEvents) {
         java.time.Duration deadline = config.upstream().deadline();
         List<MediaRelays.Relay> relays = new ArrayList<>();
         for (String entry : config.media().relays().orElse(List.of())) {
             RelayAddress a = RelayAddress.parse(entry);
             io.grpc.ManagedChannel channel = io.grpc.netty.NettyChannelBuilder.forAddress(a.host(), a.port())
-                    .usePlaintext().build();
+                    .usePlaintext()
+                    .keepAliveTime(config.media().eventsKeepalive().toMillis(), TimeUnit.MILLISECONDS)
+                    .keepAliveTimeout(20, TimeUnit.SECONDS)
+                    .build();
             relayChannels.add(channel);
             var stub = io.sipplatform.proto.media.v1.MutinyMediaRelayGrpc.newMutinyStub(channel);
+            relayEvents.put(a.id(), RelayEventWatch.Source.over(channel));
             if (hops.isPresent()) {
                 stub = stub.withInterceptors(hops.get());
             }
@@ -322,6 +350,7 @@ public class SipEdge {
         }
         if (relays.isEmpty()) {
             relays.add(new MediaRelays.Relay(Upstream.Media.DEFAULT_RELAY, MediaRelays.Client.over(media, deadline)));
+            relayEvents.put(Upstream.Media.DEFAULT_RELAY, defaultEvents);
         }
         MediaRelays built = new MediaRelays(relays, config.media().downFor(), System::nanoTime,
                 new GrpcToSip(config.upstream().retryAfter()));
@@ -329,6 +358,44 @@ public class SipEdge {
         Gauge.builder("sip.media.relay.failovers", built, MediaRelays::failovers).register(meters);
         LOG.infof("media relays: %s", built.ids());
         return built;
+    }
+
+    /**
+     * Subscribes to every relay's events (group {@code edge}) and ends the answered calls whose media timed out;
+     * with {@code edge.media.end-calls-on-timeout} off, nothing is subscribed. Health does not depend on it.
+     */
+    private void endTimedOutCalls(CallTeardown teardown, TeardownSeal seal, VertxTimers timers) {
+        EdgeConfig.Media m = config.media();
+        TeardownStats stats = teardown.stats();
+        perValue("sip.media.teardown.contexts.unsent", "reason", TeardownSeal.Unsent.values(), seal,
+                TeardownSeal::unsent);
+        perValue("sip.media.events.received", "kind", RelayEvent.Kind.values(), stats, TeardownStats::received);
+        perValue("sip.media.events.handled", "kind", RelayEvent.Kind.values(), stats, TeardownStats::handled);
+        perValue("sip.media.events.ignored", "reason", TeardownStats.Ignored.values(), stats,
+                TeardownStats::ignored);
+        perValue("sip.media.teardown.byes", "outcome", TeardownStats.Bye.values(), stats, TeardownStats::byes);
+        if (!m.endCallsOnTimeout()) {
+            return;
+        }
+        MediaTimeouts timeouts = new MediaTimeouts(seal, teardown, stats, System::nanoTime);
+        Context home = Shards.newEventLoopContext(vertx);
+        relayEvents.forEach((id, source) -> {
+            RelayEventWatch w = new RelayEventWatch(id, source, replicaId, timers, System::nanoTime,
+                    m.eventsReconnectMin(), m.eventsReconnectMax(), timeouts::onEvent);
+            watches.add(w);
+            FunctionCounter.builder("sip.media.events.reconnects", w, RelayEventWatch::reconnects)
+                    .tag("relay", id).register(meters);
+            home.runOnContext(v -> w.start());
+        });
+    }
+
+    /** One counter per value of an enum, tagged with the value in lower case ({@code route-set-unknown}). */
+    private <T, E extends Enum<E>> void perValue(String name, String tag, E[] values, T source,
+                                                 java.util.function.BiFunction<T, E, Long> count) {
+        for (E v : values) {
+            FunctionCounter.builder(name, source, s -> count.apply(s, v))
+                    .tag(tag, v.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-')).register(meters);
+        }
     }
 
     private void onInbound(Inbound in) {

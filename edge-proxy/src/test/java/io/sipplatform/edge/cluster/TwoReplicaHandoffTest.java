@@ -123,12 +123,12 @@ class TwoReplicaHandoffTest {
         }
 
         @Override
-        public CompletionStage<Media> offer(MediaLeg leg, byte[] sdp, Inbound source) {
+        public CompletionStage<Media> offer(MediaLeg leg, byte[] sdp, Inbound source, byte[] teardown) {
             throw new AssertionError("no media in this call");
         }
 
         @Override
-        public CompletionStage<Media> answer(MediaLeg leg, byte[] sdp, Inbound source) {
+        public CompletionStage<Media> answer(MediaLeg leg, byte[] sdp, Inbound source, byte[] teardown) {
             throw new AssertionError("no media in this call");
         }
 

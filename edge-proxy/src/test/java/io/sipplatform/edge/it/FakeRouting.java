@@ -30,6 +30,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 public class FakeRouting implements Routing {
     static volatile List<String> carriers = List.of();
     static volatile Status failWith;
+    /** Calls routed while set have their media anchored at the relay. */
+    static volatile boolean relayMedia;
     static final List<DecideRequest> seen = new CopyOnWriteArrayList<>();
     /** Gateways every replica is told to probe (refreshed every 100 ms, so a test's change applies at once). */
     static volatile List<ProbeTarget> probeTargets = List.of();
@@ -49,6 +51,9 @@ public class FakeRouting implements Routing {
                     .addTargets(Target.newBuilder().setRequestUri(c).setTransport(Transport.TRANSPORT_UDP)
                             .setGatewayId(c))
                     .setFailover(FailoverPolicy.newBuilder().addCodes(503).addClasses(5).setOnTimeout(true)));
+        }
+        if (relayMedia) {
+            p.setMedia(io.sipplatform.proto.routing.v1.MediaPolicy.newBuilder().setRelay(true));
         }
         return Uni.createFrom().item(DecideResponse.newBuilder().setDecisionId("d-" + seen.size()).setProxy(p)
                 .build());

@@ -42,6 +42,10 @@ final class FakeRelay implements MediaRelays.Client {
     /** The SDP of the latest offer and answer received. */
     String lastOffer;
     String lastAnswer;
+    /** The teardown context the relay holds for its session (the latest non-empty one, as media_relay.proto says). */
+    byte[] teardown = new byte[0];
+    /** Offers and answers that carried a teardown context. */
+    int teardowns;
 
     FakeRelay(String id, List<String> all) {
         this.id = id;
@@ -54,6 +58,13 @@ final class FakeRelay implements MediaRelays.Client {
 
     private static RewrittenSdp rewritten(String sdp) {
         return RewrittenSdp.newBuilder().setSdp(ByteString.copyFrom(sdp, StandardCharsets.UTF_8)).build();
+    }
+
+    private void keep(byte[] context) {
+        if (context.length > 0) {
+            teardown = context;
+            teardowns++;
+        }
     }
 
     private void record(String call) {
@@ -72,6 +83,7 @@ final class FakeRelay implements MediaRelays.Client {
             return failure();
         }
         lastOffer = r.getSdp().toStringUtf8();
+        keep(r.getTeardown().toByteArray());
         if (refuseOffers != 0) {
             return CompletableFuture.completedFuture(OfferResponse.newBuilder().setRejected(SipOutcome.newBuilder()
                     .setCode(refuseOffers).setReason("No acceptable codec")).build());
@@ -87,6 +99,7 @@ final class FakeRelay implements MediaRelays.Client {
             return failure();
         }
         lastAnswer = r.getSdp().toStringUtf8();
+        keep(r.getTeardown().toByteArray());
         return pendingAnswer != null ? pendingAnswer : CompletableFuture.completedFuture(answered(answerSdp));
     }
 

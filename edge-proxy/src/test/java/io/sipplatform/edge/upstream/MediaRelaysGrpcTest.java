@@ -99,12 +99,12 @@ class MediaRelaysGrpcTest {
         MediaRelays relays = new MediaRelays(List.of(over("a=127.0.0.1:" + closedPort()), over("b=127.0.0.1:" + b)),
                 Duration.ofSeconds(10), System::nanoTime, new GrpcToSip(Duration.ofSeconds(5)));
         Upstream.Media offered = await(relays.offer(new Upstream.MediaLeg(null, "c1", "caller", null),
-                "v=0\r\n".getBytes(StandardCharsets.UTF_8), null));
+                "v=0\r\n".getBytes(StandardCharsets.UTF_8), null, null));
         assertEquals("b", offered.relay());
         assertEquals("sdp-of-b", new String(offered.sdp(), StandardCharsets.UTF_8));
         assertEquals(1, relays.failovers());
         Upstream.Media answered = await(relays.answer(new Upstream.MediaLeg(offered.relay(), "c1", "caller",
-                "callee"), "v=0\r\n".getBytes(StandardCharsets.UTF_8), null));
+                "callee"), "v=0\r\n".getBytes(StandardCharsets.UTF_8), null, null));
         assertEquals("sdp-of-b", new String(answered.sdp(), StandardCharsets.UTF_8));
         assertEquals(List.of("b offer c1 caller", "b answer c1 caller callee"), received);
     }
@@ -116,7 +116,7 @@ class MediaRelaysGrpcTest {
         MediaRelays relays = new MediaRelays(List.of(over("s=127.0.0.1:" + silent), over("b=127.0.0.1:" + b)),
                 Duration.ofSeconds(10), System::nanoTime, new GrpcToSip(Duration.ofSeconds(5)));
         Upstream.Media m = await(relays.offer(new Upstream.MediaLeg(null, "c2", "caller", null),
-                "v=0\r\n".getBytes(StandardCharsets.UTF_8), null));
+                "v=0\r\n".getBytes(StandardCharsets.UTF_8), null, null));
         assertEquals(504, m.code(), "the relay may have created the session: it is not placed twice");
         assertEquals(List.of("silent offer c2 caller"), received);
     }

@@ -56,7 +56,8 @@ class MediaRelaysTest {
 
     @Test
     void aRelayNoLongerConfiguredIsRefused488AndItsDeleteCounted() {
-        Upstream.Media m = relays.answer(new Upstream.MediaLeg("gone", "c1", "caller", "callee"), new byte[0], null)
+        Upstream.Media m = relays.answer(new Upstream.MediaLeg("gone", "c1", "caller", "callee"), new byte[0], null,
+                        null)
                 .toCompletableFuture().join();
         assertEquals(488, m.code());
         relays.delete(new Upstream.MediaLeg("gone", "c1", "caller", null));
