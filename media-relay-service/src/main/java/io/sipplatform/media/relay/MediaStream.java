@@ -48,6 +48,7 @@ public final class MediaStream {
     private String activeBranch;
     private volatile PartySide activeSide; // the branch of activeBranch, read on every packet without the lock
     private volatile PartySide[] branchSides = new PartySide[0]; // copy of branches' values for the packet path
+    private volatile boolean rtpTransport = true; // false: the m= line's proto is not RTP (e.g. udptl for T.38)
 
     public MediaStream(int index, String mediaType, PartySide partyA, RelayEndpoint endpointA,
                        RelayEndpoint endpointB, String advertisedAddress, Context context) {
@@ -70,6 +71,15 @@ public final class MediaStream {
     /** Media type of the m= line. */
     public String mediaType() {
         return mediaType;
+    }
+
+    /**
+     * Whether the m= line's transport is an RTP profile, as the latest offer or answer says (a T.38 re-INVITE turns
+     * an audio line into {@code m=image ... udptl t38}). Packets of any other transport are relayed as they are, with
+     * latching, counts and the media timeout, but no RTP header checks or RTP statistics; its odd port is unused.
+     */
+    public void rtpTransport(boolean rtp) {
+        rtpTransport = rtp;
     }
 
     /** The offerer's side. */
@@ -236,9 +246,12 @@ public final class MediaStream {
         RelayObserver observer = context.observer();
         int at = data.readerIndex();
         int length = data.readableBytes();
+        boolean opaque = !rtpTransport;
         // RFC 5761 §4: on a multiplexed port, payload types 64-95 (second byte 192-223 with the marker) are RTCP.
-        boolean rtcp = rtcpSocket || length >= 2 && ReceiverReport.isRtcp(data.getByte(at + 1));
-        if (length < (rtcp ? 8 : 12) || (data.getUnsignedByte(at) >>> 6) != 2) { // RFC 3550 §5.1, §6.4
+        boolean rtcp = !opaque && (rtcpSocket || length >= 2 && ReceiverReport.isRtcp(data.getByte(at + 1)));
+        boolean malformed = opaque ? rtcpSocket || length == 0 // a non-RTP transport has nothing on the odd port
+                : length < (rtcp ? 8 : 12) || (data.getUnsignedByte(at) >>> 6) != 2; // RFC 3550 §5.1, §6.4
+        if (malformed) {
             from.countDrop();
             observer.dropped(DropReason.MALFORMED);
             return false;
@@ -248,8 +261,9 @@ public final class MediaStream {
             admission = from.admit(source, rtcpSocket);
         } else {
             long millis = context.clock().millis();
-            admission = from.admitRtp(source, data.getUnsignedShort(at + 2), data.getUnsignedInt(at + 4),
-                    data.getUnsignedByte(at + 1) & 0x7F, length, System.nanoTime(), millis);
+            admission = opaque ? from.admitOpaque(source, length, millis)
+                    : from.admitRtp(source, data.getUnsignedShort(at + 2), data.getUnsignedInt(at + 4),
+                            data.getUnsignedByte(at + 1) & 0x7F, length, System.nanoTime(), millis);
             if (admission != PartySide.Admission.REFUSED) {
                 context.onActivity(millis);
             }

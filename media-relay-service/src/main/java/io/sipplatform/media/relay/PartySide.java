@@ -46,6 +46,8 @@ public final class PartySide {
 
     private final ReceptionStatistics reception = new ReceptionStatistics();
     private long dropped;
+    private long opaquePackets; // packets and bytes of a non-RTP transport (T.38 UDPTL), beside the RTP statistics
+    private long opaqueBytes;
     private int lastPayloadType = -1;
     private long firstPacketMillis = -1;
     private long lastPacketMillis = -1;
@@ -153,6 +155,23 @@ public final class PartySide {
         return admission;
     }
 
+    /**
+     * {@link #admit} and, unless refused, counting a packet of a non-RTP transport (e.g. UDPTL): packets and bytes
+     * only, there is no RTP header to take loss or jitter from.
+     */
+    public synchronized Admission admitOpaque(InetSocketAddress source, int size, long atMillis) {
+        Admission admission = admit(source, false);
+        if (admission != Admission.REFUSED) {
+            opaquePackets++;
+            opaqueBytes += size;
+            if (firstPacketMillis < 0) {
+                firstPacketMillis = atMillis;
+            }
+            lastPacketMillis = atMillis;
+        }
+        return admission;
+    }
+
     /** The endpoint of a socket address, for statistics and events (allocates: not for every packet). */
     public static Endpoint endpoint(InetSocketAddress address) {
         return Endpoint.of(address.getAddress().getHostAddress(), address.getPort());
@@ -239,8 +258,9 @@ public final class PartySide {
             rtcp = new SideStats.RtcpSummary(reports, lastReport.fractionLost(), lastReport.cumulativeLost(),
                     Duration.ofNanos(Math.round(lastReport.jitterUnits() * 1e9 / rate)), roundTrip);
         }
-        return new SideStats(tag, streamIndex, mediaType, local, signalledRtp, latchedRtp, codec, reception.packets(),
-                reception.bytes(), reception.lost(), dropped, reception.jitter(), rtcp, reception.mos(),
+        return new SideStats(tag, streamIndex, mediaType, local, signalledRtp, latchedRtp, codec,
+                reception.packets() + opaquePackets, reception.bytes() + opaqueBytes, reception.lost(), dropped,
+                reception.jitter(), rtcp, reception.mos(),
                 firstPacketMillis < 0 ? null : Instant.ofEpochMilli(firstPacketMillis),
                 lastPacketMillis < 0 ? null : Instant.ofEpochMilli(lastPacketMillis));
     }

@@ -208,6 +208,7 @@ public final class Sessions {
                 sig = sig.behindNat(c.signallingSource());
             }
             // RFC 5761 §5.1.3: an offerer muxes from its offer on; the answer decides for good (RFC 8035).
+            stream.rtpTransport(m.isRtp());
             if (side.signal(sig.rtp(), sig.rtcp(), sig.rtcpMux(), sig.formats(), c.policy().latchSignalledOnly())) {
                 stream.relatch(side);
             }

@@ -238,6 +238,40 @@ class MediaRelayServiceTest {
         }
     }
 
+    // A fax call switches to T.38 by re-INVITE: UDPTL packets are not RTP (their first byte is a sequence number), so
+    // they must be relayed as they are, not dropped as malformed RTP.
+    @Test
+    void aT38ReInviteRelaysUdptlPacketsAsTheyAre() {
+        try (Call call = new Call().establish(MediaFlags.getDefaultInstance())) {
+            call.aRtp.send(UdpPeer.rtp(0, 1, 160, 0xA), call.relayForA); // the call starts as audio
+            assertNotNull(call.bRtp.receive(WAIT_MS));
+
+            OfferResponse reOffer = relay.offer(OfferRequest.newBuilder().setCallId(call.callId).setFromTag("a-tag")
+                    .setToTag("b-tag").setSdp(Sdp.t38(call.aRtp.port())).build());
+            MediaDescription offered = audio(reOffer.getRewritten().getSdp());
+            assertEquals("image", offered.type());
+            assertEquals("udptl", offered.proto().toLowerCase(java.util.Locale.ROOT));
+            assertEquals(call.relayForB, offered.port());
+            AnswerResponse reAnswer = relay.answer(AnswerRequest.newBuilder().setCallId(call.callId)
+                    .setFromTag("a-tag").setToTag("b-tag").setSdp(Sdp.t38(call.bRtp.port())).build());
+            assertEquals(call.relayForA, audio(reAnswer.getRewritten().getSdp()).port());
+
+            byte[] fromA = {0x00, 0x02, 0x06, (byte) 0x80, 0x00, 0x01, 0x00}; // UDPTL seq 2: a T.30 indicator
+            call.aRtp.send(fromA, call.relayForA);
+            assertRelayed(fromA, call.bRtp.receive(WAIT_MS), call.relayForB);
+            byte[] fromB = {0x00, 0x00, 0x06, (byte) 0xC0, 0x01, (byte) 0x80, 0x00, 0x00};
+            call.bRtp.send(fromB, call.relayForB);
+            assertRelayed(fromB, call.aRtp.receive(WAIT_MS), call.relayForA);
+
+            DeleteResponse deleted = relay.delete(DeleteRequest.newBuilder().setCallId(call.callId).build());
+            StreamStats a = call.side(deleted.getStreamsList(), "a-tag");
+            assertEquals(2, a.getPackets(), "one RTP packet, then one UDPTL packet");
+            assertEquals(172 + fromA.length, a.getBytes());
+            assertEquals(0, a.getPacketsDropped());
+            assertEquals(1, call.side(deleted.getStreamsList(), "b-tag").getPackets());
+        }
+    }
+
     @Test
     void holdWithTheUnspecifiedAddressStopsMediaToTheHolderUntilResumed() {
         try (Call call = new Call().establish(MediaFlags.getDefaultInstance())) {

@@ -49,6 +49,17 @@ final class Sdp {
                 .replace("a=rtpmap:8 PCMA/8000\r\n", "").replace("a=rtpmap:101 telephone-event/8000\r\n", ""));
     }
 
+    /**
+     * A 127.0.0.1 T.38 fax re-offer or re-answer (ITU-T T.38 Annex D, UDPTL on {@code port}), version 2 of the
+     * template's origin: what a fax gateway sends to switch an audio call to T.38.
+     */
+    static ByteString t38(int port) {
+        return ByteString.copyFromUtf8("v=0\r\no=- 1 2 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\n"
+                + "m=image " + port + " udptl t38\r\na=T38FaxVersion:0\r\na=T38MaxBitRate:14400\r\n"
+                + "a=T38FaxRateManagement:transferredTCF\r\na=T38FaxMaxDatagram:400\r\n"
+                + "a=T38FaxUdpEC:t38UDPRedundancy\r\n");
+    }
+
     static SessionDescription parse(ByteString body) {
         return SessionDescription.parse(body.toByteArray());
     }
