@@ -825,8 +825,9 @@ public final class ProxyCore implements TransactionUser {
         call.plan = new Decision.Proxy("", List.of(), List.of(), List.of());
         Branch b = new Branch(call, null);
         call.branches.add(b);
+        boolean prack = req.method().equals(SipMethod.PRACK);
         boolean offerAnswer = routed.relay != null && (req.method().equals(SipMethod.INVITE)
-                || req.method().equals(SipMethod.UPDATE));
+                || req.method().equals(SipMethod.UPDATE) || prack && isSdp(req));
         if (!offerAnswer) {
             forwardInDialog(call, b, routed, req, null);
             return;
@@ -846,6 +847,39 @@ public final class ProxyCore implements TransactionUser {
             forwardInDialog(call, b, routed, req, null);
             return;
         }
+        if (prack) {
+            prackWithSdp(call, b, routed, req, tx);
+            return;
+        }
+        reoffer(call, b, routed, req, tx);
+    }
+
+    /**
+     * RFC 3262 §5 with a late offer: the INVITE had no SDP, a reliable 18x carried the callee's offer (anchored as
+     * the callee's, see {@link #withAnswer}) and the PRACK answers it. Stateless like an ACK's answer: whichever
+     * replica gets the PRACK anchors the answer at the relay named in the route (the PRACK's To tag offered). A
+     * PRACK whose 18x carried an answer may itself offer (§5, rare): the relay then knows no offer for those tags
+     * (481), and the PRACK is re-offered like an UPDATE, its 2xx answering. Other refusals go on unanchored, as a
+     * 2xx's answer does, rather than failing the PRACK of a ringing call.
+     */
+    private void prackWithSdp(Call call, Branch b, Routed routed, SipRequest req, ServerTransaction tx) {
+        upstream.answer(new Upstream.MediaLeg(routed.relay, req.callId(), req.toTag(), req.fromTag()), req.body(),
+                tx.source(), null).whenCompleteAsync((media, failure) -> {
+                    if (call.finalSent) {
+                        return;
+                    }
+                    if (failure == null && media != null && media.ok()) {
+                        forwardInDialog(call, b, routed, req, media.sdp());
+                    } else if (failure == null && media != null && media.code() == 481) {
+                        reoffer(call, b, routed, req, tx);
+                    } else {
+                        stats.mediaAnswerFailures++;
+                        forwardInDialog(call, b, routed, req, null);
+                    }
+                }, shard);
+    }
+
+    private void reoffer(Call call, Branch b, Routed routed, SipRequest req, ServerTransaction tx) {
         // a re-offer (hold, new address, codec change) from either party: the request's From tag is the offerer,
         // so a re-INVITE from the callee reaches the relay with the tags swapped, as its API expects
         upstream.offer(new Upstream.MediaLeg(routed.relay, req.callId(), req.fromTag(), req.toTag()), req.body(),

@@ -155,6 +155,38 @@ class DialogMediaTest extends ProxyHarness {
         assertEquals(List.of("offer call-1@192.0.2.10 gw pbx", "answer call-1@192.0.2.10 gw pbx"), mediaCalls);
     }
 
+    // RFC 3262 §5 with a late offer: the carrier's offer comes in a reliable 183 and the PBX answers in the PRACK.
+    // Both must reach the relay, or the carrier would get the PBX's private address and bypass the relay.
+    @Test
+    void aLateOfferAnsweredInThePrackHasTheReliable183AndThePrackAnchored() {
+        Decision.Proxy base = (Decision.Proxy) twoCarriers();
+        nextDecision = new Decision.Proxy(base.decisionId(), base.groups(), base.addHeaders(), base.removeHeaders(),
+                base.context(), null, true);
+        relay1.offerSdp = RELAY_REOFFER;
+        relay1.answerSdp = RELAY_REANSWER;
+        fromPbx(INVITE.replace("Content-Length: 0\n", "Supported: 100rel\nContent-Length: 0\n")); // no SDP
+        SipRequest toGw1 = lastRequestTo(GW1);
+        SipResponse reliable = (SipResponse) withBody(toGw1, 183, CALLEE_SDP).toBuilder()
+                .addHeader("Require", "100rel").addHeader("RSeq", "1").build();
+        from(GW1, reliable);
+        SipResponse atPbx = lastResponseTo(PBX);
+        assertEquals(183, atPbx.statusCode());
+        assertEquals(RELAY_REOFFER, body(atPbx), "the carrier's offer reaches the PBX anchored");
+
+        String prack = fromCaller("PRACK", 2, "z9hG4bKprack", toGw1.header(HeaderName.RECORD_ROUTE))
+                .replace("Content-Length: 0\n", "RAck: 1 1 INVITE\nContent-Length: 0\n");
+        fromPbx(withSdp(prack, CALLER_SDP));
+        SipRequest prackAtGw = lastRequestTo(GW1);
+        assertEquals("PRACK", prackAtGw.method().name());
+        assertEquals(RELAY_REANSWER, body(prackAtGw), "the carrier gets the relay's answer, not the PBX's address");
+        assertEquals(CALLER_SDP, relay1.lastAnswer);
+        assertEquals(List.of("offer call-1@192.0.2.10 gw pbx", "answer call-1@192.0.2.10 gw pbx"), mediaCalls,
+                "the 183's sender offered: the tags name it first");
+        from(GW1, SipMessageBuilder.responseTo(prackAtGw, SipStatus.of(200)).build());
+        assertEquals("PRACK", lastResponseTo(PBX).cseq().method());
+        assertEquals(200, lastResponseTo(PBX).statusCode());
+    }
+
     @Test
     void aReofferTheRelayRefusesIs488AndTheCallAndItsMediaStay() {
         String rr = anchoredCall();
