@@ -129,13 +129,18 @@ class DialogMediaTest extends ProxyHarness {
                 "the 2xx's sender offered: the tags name it first");
     }
 
-    @Test
-    void aNewCallWithoutAnOfferHasTheCalleesOfferIn2xxAndTheCallersAnswerInTheAckAnchoredAtTheNamedRelay() {
+    /** The next call is routed with media relayed, and relay 1 answers re-offers and re-answers. */
+    void relayedLateOffer() {
         Decision.Proxy base = (Decision.Proxy) twoCarriers();
         nextDecision = new Decision.Proxy(base.decisionId(), base.groups(), base.addHeaders(), base.removeHeaders(),
                 base.context(), null, true);
         relay1.offerSdp = RELAY_REOFFER;
         relay1.answerSdp = RELAY_REANSWER;
+    }
+
+    @Test
+    void aNewCallWithoutAnOfferHasTheCalleesOfferIn2xxAndTheCallersAnswerInTheAckAnchoredAtTheNamedRelay() {
+        relayedLateOffer();
         fromPbx(INVITE); // a late offer (RFC 3264 §5): no SDP in the INVITE
         SipRequest toGw1 = lastRequestTo(GW1);
         assertEquals(0, toGw1.bodyLength());
@@ -159,11 +164,7 @@ class DialogMediaTest extends ProxyHarness {
     // Both must reach the relay, or the carrier would get the PBX's private address and bypass the relay.
     @Test
     void aLateOfferAnsweredInThePrackHasTheReliable183AndThePrackAnchored() {
-        Decision.Proxy base = (Decision.Proxy) twoCarriers();
-        nextDecision = new Decision.Proxy(base.decisionId(), base.groups(), base.addHeaders(), base.removeHeaders(),
-                base.context(), null, true);
-        relay1.offerSdp = RELAY_REOFFER;
-        relay1.answerSdp = RELAY_REANSWER;
+        relayedLateOffer();
         fromPbx(INVITE.replace("Content-Length: 0\n", "Supported: 100rel\nContent-Length: 0\n")); // no SDP
         SipRequest toGw1 = lastRequestTo(GW1);
         SipResponse reliable = (SipResponse) withBody(toGw1, 183, CALLEE_SDP).toBuilder()
