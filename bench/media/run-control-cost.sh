@@ -14,6 +14,15 @@ rounds="${ROUNDS:-5}"
 warmup="${WARMUP:-4}"
 export RTP_REFERENCE_DIR="${RTP_REFERENCE_DIR:-/work/shared/bench/rtpengine/rtp}"
 cpu() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+jit() { # CPU ticks of the JVM's JIT compiler threads (0 for rtpengine)
+  local sum=0 t
+  for t in /proc/"$1"/task/*; do
+    if grep -q '^C[12] Compi' "$t/comm" 2>/dev/null; then
+      sum=$((sum + $(awk '{print $14 + $15}' "$t/stat")))
+    fi
+  done
+  echo "$sum"
+}
 
 measure() { # name pid generator address
   local name=$1 pid=$2 gen=$3 ng=$4
@@ -21,11 +30,11 @@ measure() { # name pid generator address
     taskset -c 0 python3 "$gen" --ng "$ng" --calls "$calls" --duration 1 >/dev/null 2>&1
   done
   for ((i = 1; i <= rounds; i++)); do
-    local c0 c1
-    c0=$(cpu "$pid")
+    local c0 c1 j0 j1
+    c0=$(cpu "$pid"); j0=$(jit "$pid")
     taskset -c 0 python3 "$gen" --ng "$ng" --calls "$calls" --duration 0.1 --warmup 0 >/dev/null 2>&1
-    c1=$(cpu "$pid")
-    echo "$name round $i: $(((c1 - c0) * 10)) ms relay CPU for $calls sessions"
+    c1=$(cpu "$pid"); j1=$(jit "$pid")
+    echo "$name round $i: $(((c1 - c0) * 10)) ms relay CPU for $calls sessions, of which JIT $(((j1 - j0) * 10)) ms"
   done
 }
 

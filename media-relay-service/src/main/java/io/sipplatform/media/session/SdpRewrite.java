@@ -11,7 +11,6 @@ import io.sipplatform.sip.sdp.Rtcp;
 import io.sipplatform.sip.sdp.SdpLine;
 import io.sipplatform.sip.sdp.SessionDescription;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -37,7 +36,6 @@ public final class SdpRewrite {
         }
     }
 
-    private static final SdpLine RTCP_MUX = new SdpLine('a', "rtcp-mux");
 
     private SdpRewrite() {
     }
@@ -147,7 +145,6 @@ public final class SdpRewrite {
                                              boolean stripIce) {
         SessionDescription out = stripIce ? sdp.withoutIce() : sdp;
         out = out.withConnectionAddress(address);
-        boolean muxChanged = false;
         for (int i = 0; i < out.media().size(); i++) {
             MediaDescription m = out.media().get(i);
             Anchor anchor = anchors.get(i);
@@ -157,39 +154,15 @@ public final class SdpRewrite {
                 }
                 continue;
             }
-            out = out.withMedia(i, m.withPort(anchor.rtpPort()).withRtcp(new Rtcp(anchor.rtcpPort(), null)));
-            muxChanged |= m.rtcpMux() != anchor.rtcpMux();
+            out = out.withMedia(i, m.withPort(anchor.rtpPort()).withRtcp(new Rtcp(anchor.rtcpPort(), null))
+                    .withRtcpMux(anchor.rtcpMux()));
         }
-        return muxChanged ? withRtcpMux(out, anchors) : out;
-    }
-
-    // The SDP model has no a=rtcp-mux setter: the lines are edited and parsed again (control plane only).
-    private static SessionDescription withRtcpMux(SessionDescription sdp, Map<Integer, Anchor> anchors) {
-        StringBuilder text = new StringBuilder(512);
-        appendLines(text, sdp.sessionLines());
-        for (int i = 0; i < sdp.media().size(); i++) {
-            MediaDescription m = sdp.media().get(i);
-            Anchor anchor = anchors.get(i);
-            List<SdpLine> lines = new ArrayList<>(m.lines());
-            if (anchor != null && anchor.rtcpMux() != m.rtcpMux()) {
-                lines.removeIf(SdpRewrite::isRtcpMux);
-                if (anchor.rtcpMux()) {
-                    lines.add(RTCP_MUX);
-                }
-            }
-            appendLines(text, lines);
-        }
-        return SessionDescription.parse(text.toString());
+        return out;
     }
 
     /** {@code sdp} with its o= line replaced by {@code origin} (topology hiding, RFC 3264 §8 versions). */
     public static SessionDescription withOrigin(SessionDescription sdp, Origin origin) {
-        List<SdpLine> session = new ArrayList<>(sdp.sessionLines());
-        session.set(1, new SdpLine('o', origin.toString())); // RFC 8866 §9: o= follows v=
-        StringBuilder text = new StringBuilder(512);
-        appendLines(text, session);
-        sdp.media().forEach(m -> appendLines(text, m.lines()));
-        return SessionDescription.parse(text.toString());
+        return sdp.withOrigin(origin);
     }
 
     /** The SDP's lines except o=, serialised: what decides whether a rewritten SDP changed (RFC 3264 §8). */
@@ -200,9 +173,6 @@ public final class SdpRewrite {
         return text.toString();
     }
 
-    private static boolean isRtcpMux(SdpLine line) {
-        return line.type() == 'a' && line.value().equals("rtcp-mux");
-    }
 
     private static void appendLines(StringBuilder out, List<SdpLine> lines) {
         for (SdpLine line : lines) {

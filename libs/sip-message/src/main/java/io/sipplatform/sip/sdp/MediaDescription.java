@@ -17,6 +17,7 @@ import java.util.function.Predicate;
  */
 public final class MediaDescription {
     private static final Set<String> RTCP = Set.of("rtcp");
+    private static final Set<String> RTCP_MUX = Set.of("rtcp-mux");
     // Attributes whose first field is a format of the m= line (RFC 8866 §6.6, §6.15; RFC 4585 §4.2).
     private static final Set<String> PER_FORMAT = Set.of("rtpmap", "fmtp", "rtcp-fb");
 
@@ -299,6 +300,19 @@ public final class MediaDescription {
     /** This stream without a=rtcp attributes. */
     public MediaDescription withoutRtcp() {
         return withLines(AttributeLines.without(lines, RTCP));
+    }
+
+    /** This stream with a=rtcp-mux present or not (RFC 5761 §5.1.1), other lines unchanged. */
+    public MediaDescription withRtcpMux(boolean mux) {
+        if (mux == rtcpMux()) {
+            return this;
+        }
+        List<SdpLine> out = AttributeLines.without(lines, RTCP_MUX);
+        if (mux) {
+            out = new ArrayList<>(out);
+            out.add(new SdpLine('a', "rtcp-mux"));
+        }
+        return withLines(out);
     }
 
     /** This stream without any ICE attribute (RFC 8839 §5), e.g. when a relay anchors media. */

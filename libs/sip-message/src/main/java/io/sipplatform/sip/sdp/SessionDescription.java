@@ -239,6 +239,13 @@ public final class SessionDescription {
         return new SessionDescription(out, media);
     }
 
+    /** This description with its o= line replaced, e.g. by a relay's own origin (topology hiding, RFC 3264 §8). */
+    public SessionDescription withOrigin(Origin replacement) {
+        List<SdpLine> out = new ArrayList<>(sessionLines);
+        out.set(1, new SdpLine('o', Objects.requireNonNull(replacement, "replacement").toString()));
+        return new SessionDescription(out, media);
+    }
+
     /** This description with exactly one session-level direction attribute; media-level ones still override it. */
     public SessionDescription withDirection(Direction direction) {
         return new SessionDescription(AttributeLines.replace(sessionLines, AttributeLines.DIRECTIONS,

@@ -30,6 +30,30 @@ class SdpRewriteTest {
     }
 
     @Test
+    void originIsReplacedInPlaceAndEverythingElseKept() {
+        SessionDescription sd = SdpFixtures.parse("asterisk-offer")
+                .withOrigin(Origin.parse("relay 7 3 IN IP4 192.0.2.1"));
+        assertEquals(linesWith("asterisk-offer", "o=- 1754398402 1754398402 IN IP4 203.0.113.10",
+                "o=relay 7 3 IN IP4 192.0.2.1"), SdpFixtures.lines(sd));
+        assertEquals("192.0.2.1", sd.origin().unicastAddress());
+        assertEquals(sd, SessionDescription.parse(sd.toString()), "what it writes parses back the same");
+    }
+
+    @Test
+    void rtcpMuxIsAddedAtTheEndOrRemovedAndTheSameStreamIsKeptWhenNothingChanges() {
+        MediaDescription audio = SdpFixtures.parse("asterisk-offer").media().get(0);
+        assertFalse(audio.rtcpMux());
+        MediaDescription muxed = audio.withRtcpMux(true);
+        assertEquals(true, muxed.rtcpMux());
+        assertEquals("a=rtcp-mux", muxed.lines().get(muxed.lines().size() - 1).toString());
+        assertEquals(audio.lines(), muxed.withRtcpMux(false).lines());
+        assertSame(audio, audio.withRtcpMux(false));
+        MediaDescription webrtc = SdpFixtures.parse("chrome-webrtc-offer").media().get(0);
+        assertFalse(webrtc.withRtcpMux(false).rtcpMux());
+        assertFalse(webrtc.withRtcpMux(false).toString().contains("rtcp-mux"));
+    }
+
+    @Test
     void connectionAddressRewritesTheSessionLineOnly() {
         SessionDescription sd = SdpFixtures.parse("asterisk-offer").withConnectionAddress("192.0.2.1");
         assertEquals(linesWith("asterisk-offer", "c=IN IP4 203.0.113.10", "c=IN IP4 192.0.2.1"),
