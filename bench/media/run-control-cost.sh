@@ -2,7 +2,7 @@
 # Control-path CPU: relay CPU per ROUNDS x CALLS sessions set up and torn down with 0.1 s of media and no warm-up
 # seconds, for rtpengine (ng, the reference command line) and media-relay-service (gRPC), after warm-up rounds.
 # Relay pinned to CPU 1, generator to CPU 0, relay CPU from /proc/<pid>/stat (user + system ticks, 1/100 s).
-# usage: bench/media/run-control-cost.sh [path to quarkus-run.jar]   (CALLS=500 ROUNDS=5 WARMUP=4)
+# usage: bench/media/run-control-cost.sh [path to quarkus-run.jar]   (CALLS=500 ROUNDS=5 WARMUP=4 JVM_OPTS=...)
 # Needs rtpengine (apt-get install rtpengine-daemon) and the reference generator in $RTP_REFERENCE_DIR.
 # Loopback only (127.0.0.70-73); ends only the relays it started.
 set -euo pipefail
@@ -46,7 +46,7 @@ measure rtpengine "$rtpe" "$RTP_REFERENCE_DIR/rtp_load.py" 127.0.0.70:2223
 kill "$rtpe"; wait "$rtpe" || true
 
 ip=127.0.0.73
-taskset -c 1 java -Xms256m -Xmx512m -Dmedia.bind-address=$ip -Dmedia.advertised-address=$ip \
+taskset -c 1 java -Xms256m -Xmx512m ${JVM_OPTS:-} -Dmedia.bind-address=$ip -Dmedia.advertised-address=$ip \
   -Dmedia.port-min=30000 -Dmedia.port-max=50000 -Dmedia.quarantine=1s \
   -Dquarkus.grpc.server.host=$ip -Dquarkus.grpc.server.port=9013 -Dquarkus.http.host=$ip -Dquarkus.http.port=8093 \
   -Dquarkus.log.level=WARN -jar "$app" >/dev/null 2>&1 &

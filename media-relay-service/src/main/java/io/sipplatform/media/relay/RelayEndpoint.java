@@ -41,10 +41,12 @@ import java.util.concurrent.ConcurrentHashMap;
  * loads, else NIO). A received datagram's buffer is forwarded as it is (no copy). Every socket of a session lives on
  * the same event loop, so relaying never hands a packet to another thread.
  *
- * <p>On epoll a packet costs two system calls, one recvmsg and one sendto (rtpengine needs three: it reads until
+ * <p>On epoll a packet costs two system calls, one receive and one send (rtpengine needs three: it reads until
  * EAGAIN). The sockets are level-triggered and read one datagram per readiness, so the read that would only say
  * EAGAIN is never made; a socket with more queued is reported again by the next epoll_wait. The packet is sent at
- * once with sendto on the socket's descriptor, without Netty's outbound buffer, promise and flush. A send that
+ * once on the socket's descriptor, without Netty's outbound buffer, promise and flush. Once the party is latched
+ * its socket is connected to it ({@link #connect}): recv and send instead of recvmsg and sendto, no per-packet
+ * route lookup or source address. IPv4 addresses get IPv4 sockets. A send that
  * finds the socket buffer full is a counted drop, as in rtpengine: RTP late is RTP lost. With NIO, writes go
  * through the pipeline and are flushed once per read batch.
  */
