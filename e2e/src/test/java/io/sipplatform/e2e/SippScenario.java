@@ -21,6 +21,21 @@ final class SippScenario {
             a=rtpmap:0 PCMU/8000
             """;
 
+    /** A fax gateway's switch to T.38 (ITU-T T.38 Annex D): UDPTL on the media port instead of RTP. */
+    private static final String T38_SDP = """
+            v=0
+            o=sipp 53655765 2353687638 IN IP[local_ip_type] [local_ip]
+            s=-
+            c=IN IP[media_ip_type] [media_ip]
+            t=0 0
+            m=image [media_port] udptl t38
+            a=T38FaxVersion:0
+            a=T38MaxBitRate:14400
+            a=T38FaxRateManagement:transferredTCF
+            a=T38FaxMaxDatagram:400
+            a=T38FaxUdpEC:t38UDPRedundancy
+            """;
+
     /** Kept only when a later step uses it: SIPp refuses a variable that is set and never read. */
     private static final String CAPTURE_VIA = "\n    <action><ereg regexp=\".*\" search_in=\"hdr\" header=\"Via:\" "
             + "check_it=\"true\" assign_to=\"invite_via\"/></action>\n  ";
@@ -172,6 +187,15 @@ final class SippScenario {
         return send(false, inDialog("ACK", cseq));
     }
 
+    /** An in-dialog re-INVITE switching the call to T.38 fax; its 200 must match {@code answerRegex}, then ACK. */
+    SippScenario t38ReInvite(int cseq, String answerRegex) {
+        send(true, inDialog("INVITE", cseq).replace("Content-Length: 0\n\n", "Content-Type: application/sdp\n"
+                + "Content-Length: [len]\n\n" + T38_SDP));
+        steps.append("  <recv response=\"100\" optional=\"true\"/>\n");
+        expect(200, answerRegex, 10_000);
+        return send(false, inDialog("ACK", cseq));
+    }
+
     /** CANCEL of the INVITE (§9.1): same branch, answered 200, then the INVITE ends with 487 which is ACKed. */
     SippScenario cancel() {
         send(true, """
@@ -257,7 +281,16 @@ final class SippScenario {
         return respond(200, "OK", false);
     }
 
+    /** The 200 to a T.38 re-INVITE, accepting the switch with the gateway's own T.38 SDP. */
+    SippScenario answerT38ReInvite() {
+        return respond(200, "OK", false, T38_SDP);
+    }
+
     private SippScenario respond(int code, String reason, boolean newDialog) {
+        return respond(code, reason, newDialog, SDP);
+    }
+
+    private SippScenario respond(int code, String reason, boolean newDialog, String answer) {
         String last = lastReceived();
         boolean sdp = code >= 200 && code < 300 && last.equals("INVITE");
         // the UAS's tag goes on responses to the dialog-creating INVITE (and its CANCEL); later requests carry it
@@ -273,7 +306,7 @@ final class SippScenario {
                 [last_Record-Route:]
                 Contact: <sip:uas@[local_ip]:[local_port];transport=[transport]>
                 """.formatted(code, reason, toTag);
-        text += sdp ? "Content-Type: application/sdp\nContent-Length: [len]\n\n" + SDP : "Content-Length: 0\n\n";
+        text += sdp ? "Content-Type: application/sdp\nContent-Length: [len]\n\n" + answer : "Content-Length: 0\n\n";
         steps.append("  <send").append(sdp ? " retrans=\"500\"" : "").append(">\n    <![CDATA[\n")
                 .append(text.indent(6)).append("    ]]>\n  </send>\n");
         return this;

@@ -82,6 +82,24 @@ class TrunkCallsIT extends PlatformScenario {
         assertEquals("CALLER", cdr.path("hangupSide").asText());
     }
 
+    // A fax call: the PBX's gateway switches to T.38 by re-INVITE; both sides must see the relay's ports on the
+    // m=image udptl line (the relay relays UDPTL as it is, MediaRelayServiceTest.aT38ReInvite...).
+    @Test
+    void aT38FaxReInviteIsAnchoredAtTheRelayBothWays() throws Exception {
+        String relayedT38 = "m=image 3[0-9]{4} udptl t38";
+        Sipp c = carrier("carrier-c-t38", CARRIER_C, SippScenario.named("carrier-t38").receive("INVITE")
+                .respond(180, "Ringing").respond(200, "OK").receive("ACK")
+                .receive("INVITE", relayedT38, "T38FaxUdpEC").answerT38ReInvite().receive("ACK")
+                .receive("BYE").respond(200, "OK"), 1);
+        Sipp pbx = pbx("pbx-t38", Provisioning.PBX, SippScenario.named("pbx-t38").invite().provisionals()
+                .expect(200).log("answered").ack().pause(300).t38ReInvite(2, relayedT38).pause(300).bye(3),
+                CARRIER_C_NATIONAL);
+        assertEquals(0, pbx.await(40), pbx.diagnostics());
+        assertEquals(0, c.await(10), c.diagnostics());
+        JsonNode cdr = Cdrs.closed(platform, Cdrs.callIds(pbx, "answered").get(0));
+        assertEquals("ANSWERED", cdr.path("disposition").asText());
+    }
+
     @Test
     void busyIsRelayedAndRecordedAsBusy() throws Exception {
         Sipp c = carrier("carrier-c-busy", CARRIER_C, SippScenario.named("carrier-busy").receive("INVITE")
