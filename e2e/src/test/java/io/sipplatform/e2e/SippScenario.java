@@ -11,23 +11,21 @@ import java.nio.file.Path;
 final class SippScenario {
     private static final String FROM = "From: <sip:[caller]@[local_ip]>;tag=[pid]T[call_number]";
     private static final String UAC_VIA = "Via: SIP/2.0/[transport] [local_ip]:[local_port];branch=[branch];rport";
-    private static final String SDP = """
+    /** The session part of the SDP bodies; %s is the o= session id and version. */
+    private static final String SESSION = """
             v=0
-            o=sipp 53655765 2353687637 IN IP[local_ip_type] [local_ip]
+            o=sipp %s IN IP[local_ip_type] [local_ip]
             s=-
             c=IN IP[media_ip_type] [media_ip]
             t=0 0
+            """;
+    private static final String SDP = SESSION.formatted("53655765 2353687637") + """
             m=audio [media_port] RTP/AVP 0
             a=rtpmap:0 PCMU/8000
             """;
 
     /** A fax gateway's switch to T.38 (ITU-T T.38 Annex D): UDPTL on the media port instead of RTP. */
-    private static final String T38_SDP = """
-            v=0
-            o=sipp 53655765 2353687638 IN IP[local_ip_type] [local_ip]
-            s=-
-            c=IN IP[media_ip_type] [media_ip]
-            t=0 0
+    private static final String T38_SDP = SESSION.formatted("53655765 2353687638") + """
             m=image [media_port] udptl t38
             a=T38FaxVersion:0
             a=T38MaxBitRate:14400
