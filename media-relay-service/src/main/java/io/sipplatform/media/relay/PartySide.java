@@ -164,10 +164,7 @@ public final class PartySide {
         if (admission != Admission.REFUSED) {
             opaquePackets++;
             opaqueBytes += size;
-            if (firstPacketMillis < 0) {
-                firstPacketMillis = atMillis;
-            }
-            lastPacketMillis = atMillis;
+            stamp(atMillis);
         }
         return admission;
     }
@@ -197,6 +194,11 @@ public final class PartySide {
         PayloadFormat format = formats.getOrDefault(payloadType, PayloadFormat.UNKNOWN);
         reception.onPacket(sequence, timestamp, arrivalNanos, format.clockRate(), size);
         lastPayloadType = payloadType;
+        stamp(atMillis);
+    }
+
+    // The first and latest packet instants of this party.
+    private void stamp(long atMillis) {
         if (firstPacketMillis < 0) {
             firstPacketMillis = atMillis;
         }

@@ -273,11 +273,13 @@ public final class RelayEndpoint {
      */
     public void disconnect() {
         rtp.eventLoop().execute(() -> {
-            for (boolean rtcpSocket : new boolean[] {false, true}) {
-                if ((rtcpSocket ? rtcpPeer : rtpPeer) != null) {
-                    setPeer(rtcpSocket, null);
-                    (rtcpSocket ? rtcp : rtp).disconnect();
-                }
+            if (rtpPeer != null) {
+                rtpPeer = null;
+                rtp.disconnect();
+            }
+            if (rtcpPeer != null) {
+                rtcpPeer = null;
+                rtcp.disconnect();
             }
         });
     }

@@ -5,7 +5,6 @@ import io.sipplatform.media.relay.PayloadFormat;
 import io.sipplatform.sip.sdp.Connection;
 import io.sipplatform.sip.sdp.Direction;
 import io.sipplatform.sip.sdp.MediaDescription;
-import io.sipplatform.sip.sdp.Origin;
 import io.sipplatform.sip.sdp.RtpMap;
 import io.sipplatform.sip.sdp.Rtcp;
 import io.sipplatform.sip.sdp.SdpLine;
@@ -158,11 +157,6 @@ public final class SdpRewrite {
                     .withRtcpMux(anchor.rtcpMux()));
         }
         return out;
-    }
-
-    /** {@code sdp} with its o= line replaced by {@code origin} (topology hiding, RFC 3264 §8 versions). */
-    public static SessionDescription withOrigin(SessionDescription sdp, Origin origin) {
-        return sdp.withOrigin(origin);
     }
 
     /** The SDP's lines except o=, serialised: what decides whether a rewritten SDP changed (RFC 3264 §8). */

@@ -241,7 +241,7 @@ public final class Sessions {
         }
         SessionDescription out = SdpRewrite.rewrite(sdp, advertisedAddress, anchors, c.policy().stripIce());
         String direction = (senderBranch == null ? "A" : "branch " + senderBranch) + (towardA ? " to A" : " to B");
-        out = SdpRewrite.withOrigin(out,
+        out = out.withOrigin(
                 s.origins().next(direction, sdp.origin(), SdpRewrite.withoutOrigin(out), advertisedAddress));
         return new Anchored.Rewritten(out, allocations);
     }

@@ -77,7 +77,7 @@ class SdpRewriteTest {
     void originIsReplacedAndTheRestIsKept() {
         SessionDescription offer = fixture("offer-audio-srtp-ice.sdp");
         Origin relay = new Origin("alice", "2890844526", "2890844527", "IN", "IP4", "203.0.113.5");
-        SessionDescription out = SdpRewrite.withOrigin(offer, relay);
+        SessionDescription out = offer.withOrigin(relay);
         assertEquals(relay, out.origin());
         assertEquals(SdpRewrite.withoutOrigin(offer), SdpRewrite.withoutOrigin(out));
         assertFalse(SdpRewrite.withoutOrigin(offer).contains("o="));
